@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs and runs every check (lint, types, tests).
+# System packages: Debian's chromium (HTML report tests) and tmux (real-terminal test).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+if [ ${#need[@]} -gt 0 ]; then
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" fonts-dejavu-core >/dev/null
+fi
+
+python3 -m pip install -q -e '.[test]'
+python3 -m pytest "$@"
