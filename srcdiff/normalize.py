@@ -1,0 +1,135 @@
+"""The matching form of a text: what alignment compares, never what a reader sees.
+
+``match_tokens`` turns a stretch of original text into tokens carrying a
+normalised form and the span of the original they came from.  Case, NFKC
+compatibility forms, quote marks, dashes, "U.S."/"US", "per cent"/"percent"/"%",
+thousands separators and number words all fold to one form, so two versions
+that differ only in house style produce the same tokens.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+_WORD = regex.compile(
+    r"""
+    (?:[\p{L}](?:\.[\p{L}])+\.?)          # U.S. / U.K. / e.g.
+    | \$?\d[\d,]*(?:\.\d+)?%?             # 1,200.5  $48  70%
+    | [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*  # words, with inner apostrophes
+    | %
+    """,
+    regex.VERBOSE,
+)
+
+NUMBER_WORDS: dict[str, str] = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+    "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+    "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+    "ninety": "90", "hundred": "100", "thousand": "1000",
+    "dozen": "12", "twice": "2", "half": "0.5",
+}
+
+_EQUIV: dict[str, str] = {
+    "us": "us", "u.s": "us", "u.s.": "us", "usa": "us", "u.s.a.": "us",
+    "uk": "uk", "u.k.": "uk", "u.k": "uk",
+    "%": "percent", "pct": "percent", "co": "company", "corp": "corporation",
+    "ltd": "limited", "inc": "incorporated",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+    "defence": "defense", "armoured": "armored", "harbour": "harbor",
+    "programme": "program", "centre": "center", "favour": "favor",
+}
+
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been
+    being has have had do does did it its this that these those which who whom whose
+    what when where while than then so such there their they them he she his her we
+    our you your i me my not no into over under about also after before up out if
+    would could should will can may might must said says say told""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Casefold and NFKC-normalise; curly quotes to straight, dashes to '-'."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.translate(_FOLD_TABLE)
+
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def norm_word(raw: str) -> str:
+    """The matching form of one word as found by the tokenizer."""
+    w = fold(raw)
+    if w.endswith("'s") or w.endswith("s'"):
+        w = w[:-2] if w.endswith("'s") else w[:-1]
+    w = w.replace("'", "")
+    if w in _EQUIV:
+        return _EQUIV[w]
+    if w.endswith(".") and w.count(".") > 1:
+        w = w.replace(".", "")
+        return _EQUIV.get(w, w)
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    if w[:1] == "$" or w[:1].isdigit():
+        w = w.lstrip("$").rstrip("%").replace(",", "")
+        return w
+    return w
+
+
+def stem(w: str) -> str:
+    """A light suffix strip so that 'tanks'/'tank' and 'expanding'/'expand' meet."""
+    if len(w) <= 4 or not w.isalpha():
+        return w
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies",
+                "ed", "es", "ly", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+def match_tokens(text: str, base: int = 0) -> list[Token]:
+    """Tokens of ``text`` in matching form; spans are offset by ``base``.
+
+    "per cent" becomes one token "percent"; a trailing "%" on a number yields
+    a separate "percent" token, so "70%" and "70 per cent" match.
+    """
+    out: list[Token] = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        s, e = m.start() + base, m.end() + base
+        if raw.endswith("%") and len(raw) > 1:
+            out.append(Token(norm_word(raw[:-1]), s, e - 1))
+            out.append(Token("percent", e - 1, e))
+            continue
+        w = norm_word(raw)
+        if w == "cent" and out and out[-1].norm == "per":
+            prev = out.pop()
+            out.append(Token("percent", prev.start, e))
+            continue
+        out.append(Token(w, s, e))
+    return out
+
+
+def content_keys(tokens: list[Token]) -> list[str]:
+    """Stemmed non-stopword keys used for similarity and candidate seeding."""
+    return [stem(t.norm) for t in tokens if t.norm not in STOPWORDS]

@@ -1,0 +1,106 @@
+"""Paragraphs, sentences and noise marks: parametrized tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from srcdiff.noise import furniture_reason
+from srcdiff.segment import paragraph_spans, segment, sentence_spans
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said the U.S. has seen it. China denied it.",
+         ["Officials said the U.S. has seen it.", "China denied it."]),
+        ("Just this week Gen. Chris Cavoli, the commander, spoke. Then he left.",
+         ["Just this week Gen. Chris Cavoli, the commander, spoke.", "Then he left."]),
+        ("Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics. More follow.",
+         ["Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics.", "More follow."]),
+        ("\u201cThe normal trade should not be restricted,\" said Liu. \u201cWe urge the U.S. side"
+         " to refrain.\u201d He left.",
+         ["\u201cThe normal trade should not be restricted,\" said Liu.",
+          "\u201cWe urge the U.S. side to refrain.\u201d", "He left."]),
+        ("It rose to $1.5 billion. Prices fell 2.5 percent.",
+         ["It rose to $1.5 billion.", "Prices fell 2.5 percent."]),
+        ("Mr. Blinken said so. Dr. Who agreed.", ["Mr. Blinken said so.", "Dr. Who agreed."]),
+        ("He asked why? Nobody knew!", ["He asked why?", "Nobody knew!"]),
+        ("No full stop at the end", ["No full stop at the end"]),
+        ("The officials said. the lower-case start stays.",
+         ["The officials said. the lower-case start stays."]),
+        ("J. Smith arrived. U.S. officials said so.",
+         ["J. Smith arrived.", "U.S. officials said so."]),
+        ("It happened in the U.S. The officials said so.",
+         ["It happened in the U.S.", "The officials said so."]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One.\n\nTwo.\n\nThree.", ["One.", "Two.", "Three."]),
+        ("Line one is a full sentence.\nLine two is another.\nLine three.",
+         ["Line one is a full sentence.", "Line two is another.", "Line three."]),
+        ("This paragraph is hard wrapped at a fixed column so\nthat it continues on the next "
+         "line without\nany terminal punctuation at line ends.",
+         ["This paragraph is hard wrapped at a fixed column so\nthat it continues on the next "
+          "line without\nany terminal punctuation at line ends."]),
+        ("A\n\n\n\n  B  \n", ["A", "B"]),
+        ("- item one\n- item two", ["- item one", "- item two"]),
+        ("Headline\n\nBody.\r\n", ["Headline", "Body."]),
+    ],
+)
+def test_paragraphs(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in paragraph_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noise"),
+    [
+        ("0", True),
+        ("2K", True),
+        ("1.2M", True),
+        ("Daily newsletterReceive essential international news every morning", True),
+        ("You did not use the site, Click here to remain logged. Timeout: 60 second", True),
+        ("Author: Editors Desk Source: France 24", True),
+        ("April 13, 2024 at 17:47", True),
+        (" date 2024-04-13 ", True),
+        ("CNN's Katie Bo Lillis contributed reporting.", True),
+        ("Por davidblogs30 2024-12-05 08:46:41 0 1K", True),
+        ("Advertisement", True),
+        ("Meet in Moscow on April 18, 2023. © Handout / Russian Defence Ministry / AFP", True),
+        ("China is helping Russia undertake its biggest military expansion.", False),
+        ("2023 was a record year for trade, officials said.", False),
+        ("Working jointly on drones", False),
+        ("The officials said they would click through the findings here.", False),
+        ("Trade reached a record $240 billion in 2023, according to Bloomberg.", False),
+    ],
+)
+def test_furniture(text: str, noise: bool) -> None:
+    assert (furniture_reason(text) is not None) is noise
+
+
+def test_footer_run_marked_but_kept() -> None:
+    body = "A real paragraph of the article, long enough to read as prose. It ends here."
+    footer = "\n".join(["Pesquisar", "Categorias", "Leia Mais", "Outro",
+                        "Some Market Report Growth Prospects Till 2032",
+                        "Market Overview The market size was estimated at 5.15...",
+                        "Por someone 2024-12-05 08:46:41 0 1K"])
+    text = body + "\n\n" + footer
+    paras = segment(text)
+    assert not paras[0].noise
+    assert [p.text for p in paras[1:]] == footer.split("\n")
+    assert all(p.noise for p in paras[1:])
+
+
+def test_prose_lines_at_end_are_not_footer() -> None:
+    text = ("Lead paragraph.\n\nFirst line of wire copy ends here.\nSecond line too.\n"
+            "Third line as well.\nFourth line closes.")
+    assert not any(p.noise for p in segment(text))
