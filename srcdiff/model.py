@@ -8,14 +8,14 @@ statuses and severities are enums, spans are ``(start, end)`` tuples.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 SCHEMA = "srcdiff/1"
 
 Span = tuple[int, int]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How a block of paragraphs relates across two documents."""
 
     EQUAL = "equal"
@@ -25,14 +25,14 @@ class Status(str, Enum):
     ONLY_B = "only_b"
 
 
-class OpKind(str, Enum):
+class OpKind(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"
     INSERT = "insert"
     REPLACE = "replace"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -43,7 +43,7 @@ class Severity(str, Enum):
         return {"high": 3, "medium": 2, "low": 1}[self.value]
 
 
-class DriftKind(str, Enum):
+class DriftKind(StrEnum):
     NUMBER = "number"
     QUOTE = "quote"
     NEGATION = "negation"

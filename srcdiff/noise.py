@@ -11,35 +11,87 @@ import regex
 
 _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("counter", regex.compile(r"^\s*[\d.,]+\s*[KkMm]?\s*$")),
-    ("date line", regex.compile(
-        r"^\s*(?:date\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$", regex.I)),
-    ("date line", regex.compile(
-        r"^\s*(?:(?:published|updated|posted)\s*:?\s*)?"
-        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
-        r"(?:\s*(?:at|,)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,4})?\s*$",
-        regex.I)),
-    ("byline", regex.compile(r"^\s*(?:by|author:)\s+[\p{Lu}][\p{L}.' -]{1,60}"
-                             r"(?:\s+source:.*)?$", regex.I)),
-    ("credit line", regex.compile(
-        r"^[^.!?]{0,80}\b(?:contributed (?:to )?(?:this )?report(?:ing)?|"
-        r"reporting by|editing by|writing by)\b[^.!?]{0,80}\.?\s*$", regex.I)),
+    (
+        "date line",
+        regex.compile(
+            r"^\s*(?:date\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$", regex.I
+        ),
+    ),
+    (
+        "date line",
+        regex.compile(
+            r"^\s*(?:(?:published|updated|posted)\s*:?\s*)?"
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+            r"(?:\s*(?:at|,)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,4})?\s*$",
+            regex.I,
+        ),
+    ),
+    (
+        "byline",
+        regex.compile(
+            r"^\s*(?:by|author:)\s+[\p{Lu}][\p{L}.' -]{1,60}"
+            r"(?:\s+source:.*)?$",
+            regex.I,
+        ),
+    ),
+    (
+        "credit line",
+        regex.compile(
+            r"^[^.!?]{0,80}\b(?:contributed (?:to )?(?:this )?report(?:ing)?|"
+            r"reporting by|editing by|writing by)\b[^.!?]{0,80}\.?\s*$",
+            regex.I,
+        ),
+    ),
     ("photo credit", regex.compile(r"©|\((?:photo|image|credit)\s*:", regex.I)),
-    ("newsletter box", regex.compile(
-        r"\b(?:newsletter|sign up|subscribe|subscription).{0,80}"
-        r"(?:receive|inbox|every (?:morning|day|week)|email|free)", regex.I)),
-    ("site notice", regex.compile(
-        r"\bclick here\b|\bcookies?\b.{0,40}\b(?:accept|consent|policy)\b|"
-        r"\b(?:log ?in|logged|sign in)\b.{0,40}\btimeout\b|^\s*advertisement\s*$|"
-        r"^\s*(?:read more|leia mais|share this|share|related|most read)\s*:?\s*$", regex.I)),
-    ("user and time stamp", regex.compile(
-        r"^\s*(?:por|by|posted by)\s+\S+\s+\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}", regex.I)),
+    (
+        "newsletter box",
+        regex.compile(
+            r"\b(?:newsletter|sign up|subscribe|subscription).{0,80}"
+            r"(?:receive|inbox|every (?:morning|day|week)|email|free)",
+            regex.I,
+        ),
+    ),
+    (
+        "site notice",
+        regex.compile(
+            r"\bclick here\b|\bcookies?\b.{0,40}\b(?:accept|consent|policy)\b|"
+            r"\b(?:log ?in|logged|sign in)\b.{0,40}\btimeout\b|^\s*advertisement\s*$|"
+            r"^\s*(?:read more|leia mais|share this|share|related|most read)\s*:?\s*$",
+            regex.I,
+        ),
+    ),
+    (
+        "user and time stamp",
+        regex.compile(
+            r"^\s*(?:por|by|posted by)\s+\S+\s+\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}", regex.I
+        ),
+    ),
     ("link", regex.compile(r"^\s*(?:https?://\S+\s*)+(?:#\S+\s*)*.{0,80}$")),
     ("source label", regex.compile(r"^\s*(?:CNN|AP|AFP|Reuters|BBC|France 24|Bloomberg)\s*$")),
 )
 
 _MENU_WORDS = frozenset(
-    """pesquisar categorias outro jogos networking home menu search categories
-    news sport sports business culture opinion more other games login""".split()
+    [
+        "pesquisar",
+        "categorias",
+        "outro",
+        "jogos",
+        "networking",
+        "home",
+        "menu",
+        "search",
+        "categories",
+        "news",
+        "sport",
+        "sports",
+        "business",
+        "culture",
+        "opinion",
+        "more",
+        "other",
+        "games",
+        "login",
+    ]
 )
 
 
@@ -63,6 +115,4 @@ def is_footer_line(text: str) -> bool:
         return True
     if t.endswith("...") or t.endswith("…"):
         return len(t) < 200
-    if regex.search(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}", t):
-        return True
-    return False
+    return regex.search(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}", t) is not None

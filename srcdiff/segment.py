@@ -18,10 +18,69 @@ _BLANK_SPLIT = regex.compile(r"\n[ \t\f\v\u00a0\u200b]*\n\s*")
 _TERMINAL = frozenset(".!?:;\"'”’)…]")
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm gov sen rep rev st jr sr
-    co corp inc ltd plc llc bros dept univ no nos vol fig approx est
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    vs etc al e.g i.e a.m p.m""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "jr",
+        "sr",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "llc",
+        "bros",
+        "dept",
+        "univ",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "vs",
+        "etc",
+        "al",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
 )
 
 _SENT_END = regex.compile(r"""[.!?…]+['"’”)\]]*(?=\s+|$)""")
@@ -115,9 +174,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if text[m.start()] == "." and m.end() - m.start() == 1:
             wstart = m.start()
-            while wstart > s and not text[wstart - 1].isspace() and text[wstart - 1] not in "(\"“":
+            while wstart > s and not text[wstart - 1].isspace() and text[wstart - 1] not in '("“':
                 wstart -= 1
-            word = text[wstart:m.start()].casefold().strip("'’")
+            word = text[wstart : m.start()].casefold().strip("'’")
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
@@ -132,8 +191,34 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SENTENCE_STARTERS = frozenset(
-    "the a an it he she they we this that these those in on at but and so if as "
-    "its his her their there officials".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "so",
+        "if",
+        "as",
+        "its",
+        "his",
+        "her",
+        "their",
+        "there",
+        "officials",
+    ]
 )
 
 
@@ -145,17 +230,23 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         reasons.append(furniture_reason(text[s:e]))
     _mark_footer(text, spans, reasons)
     paras = []
-    for i, ((s, e, _), reason) in enumerate(zip(spans, reasons)):
+    for i, ((s, e, _), reason) in enumerate(zip(spans, reasons, strict=True)):
         sents = tuple(Sentence(a, b) for a, b in sentence_spans(text, s, e))
         paras.append(
-            Paragraph(index=i, text=text[s:e], start=s, end=e,
-                      noise=reason is not None, noise_reason=reason, sentences=sents)
+            Paragraph(
+                index=i,
+                text=text[s:e],
+                start=s,
+                end=e,
+                noise=reason is not None,
+                noise_reason=reason,
+                sentences=sents,
+            )
         )
     return tuple(paras)
 
 
-def _mark_footer(text: str, spans: list[tuple[int, int, bool]],
-                 reasons: list[str | None]) -> None:
+def _mark_footer(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
     """Mark a trailing run of link-farm lines (menus, teasers, user/date lines).
 
     Walk back from the end while paragraphs are short list lines; if at least
@@ -171,8 +262,9 @@ def _mark_footer(text: str, spans: list[tuple[int, int, bool]],
     run = range(i, n)
     if len(run) < 4:
         return
-    strong = sum(1 for k in run if reasons[k] is not None
-                 or is_footer_line(text[spans[k][0]:spans[k][1]]))
+    strong = sum(
+        1 for k in run if reasons[k] is not None or is_footer_line(text[spans[k][0] : spans[k][1]])
+    )
     if strong * 3 >= len(run):
         for k in run:
             if reasons[k] is None:

@@ -15,27 +15,46 @@ def _sentences(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Officials said the U.S. has seen it. China denied it.",
-         ["Officials said the U.S. has seen it.", "China denied it."]),
-        ("Just this week Gen. Chris Cavoli, the commander, spoke. Then he left.",
-         ["Just this week Gen. Chris Cavoli, the commander, spoke.", "Then he left."]),
-        ("Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics. More follow.",
-         ["Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics.", "More follow."]),
-        ("\u201cThe normal trade should not be restricted,\" said Liu. \u201cWe urge the U.S. side"
-         " to refrain.\u201d He left.",
-         ["\u201cThe normal trade should not be restricted,\" said Liu.",
-          "\u201cWe urge the U.S. side to refrain.\u201d", "He left."]),
-        ("It rose to $1.5 billion. Prices fell 2.5 percent.",
-         ["It rose to $1.5 billion.", "Prices fell 2.5 percent."]),
+        (
+            "Officials said the U.S. has seen it. China denied it.",
+            ["Officials said the U.S. has seen it.", "China denied it."],
+        ),
+        (
+            "Just this week Gen. Chris Cavoli, the commander, spoke. Then he left.",
+            ["Just this week Gen. Chris Cavoli, the commander, spoke.", "Then he left."],
+        ),
+        (
+            "Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics. More follow.",
+            ["Wuhan Tongsheng Technology Co. Ltd. and Hikvision supply optics.", "More follow."],
+        ),
+        (
+            '\u201cThe normal trade should not be restricted," said Liu. '
+            "\u201cWe urge the U.S. side to refrain.\u201d He left.",
+            [
+                '\u201cThe normal trade should not be restricted," said Liu.',
+                "\u201cWe urge the U.S. side to refrain.\u201d",
+                "He left.",
+            ],
+        ),
+        (
+            "It rose to $1.5 billion. Prices fell 2.5 percent.",
+            ["It rose to $1.5 billion.", "Prices fell 2.5 percent."],
+        ),
         ("Mr. Blinken said so. Dr. Who agreed.", ["Mr. Blinken said so.", "Dr. Who agreed."]),
         ("He asked why? Nobody knew!", ["He asked why?", "Nobody knew!"]),
         ("No full stop at the end", ["No full stop at the end"]),
-        ("The officials said. the lower-case start stays.",
-         ["The officials said. the lower-case start stays."]),
-        ("J. Smith arrived. U.S. officials said so.",
-         ["J. Smith arrived.", "U.S. officials said so."]),
-        ("It happened in the U.S. The officials said so.",
-         ["It happened in the U.S.", "The officials said so."]),
+        (
+            "The officials said. the lower-case start stays.",
+            ["The officials said. the lower-case start stays."],
+        ),
+        (
+            "J. Smith arrived. U.S. officials said so.",
+            ["J. Smith arrived.", "U.S. officials said so."],
+        ),
+        (
+            "It happened in the U.S. The officials said so.",
+            ["It happened in the U.S.", "The officials said so."],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:
@@ -46,12 +65,18 @@ def test_sentences(text: str, expected: list[str]) -> None:
     ("text", "expected"),
     [
         ("One.\n\nTwo.\n\nThree.", ["One.", "Two.", "Three."]),
-        ("Line one is a full sentence.\nLine two is another.\nLine three.",
-         ["Line one is a full sentence.", "Line two is another.", "Line three."]),
-        ("This paragraph is hard wrapped at a fixed column so\nthat it continues on the next "
-         "line without\nany terminal punctuation at line ends.",
-         ["This paragraph is hard wrapped at a fixed column so\nthat it continues on the next "
-          "line without\nany terminal punctuation at line ends."]),
+        (
+            "Line one is a full sentence.\nLine two is another.\nLine three.",
+            ["Line one is a full sentence.", "Line two is another.", "Line three."],
+        ),
+        (
+            "This paragraph is hard wrapped at a fixed column so\nthat it continues on the next "
+            "line without\nany terminal punctuation at line ends.",
+            [
+                "This paragraph is hard wrapped at a fixed column so\nthat it continues on the "
+                "next line without\nany terminal punctuation at line ends."
+            ],
+        ),
         ("A\n\n\n\n  B  \n", ["A", "B"]),
         ("- item one\n- item two", ["- item one", "- item two"]),
         ("Headline\n\nBody.\r\n", ["Headline", "Body."]),
@@ -89,10 +114,17 @@ def test_furniture(text: str, noise: bool) -> None:
 
 def test_footer_run_marked_but_kept() -> None:
     body = "A real paragraph of the article, long enough to read as prose. It ends here."
-    footer = "\n".join(["Pesquisar", "Categorias", "Leia Mais", "Outro",
-                        "Some Market Report Growth Prospects Till 2032",
-                        "Market Overview The market size was estimated at 5.15...",
-                        "Por someone 2024-12-05 08:46:41 0 1K"])
+    footer = "\n".join(
+        [
+            "Pesquisar",
+            "Categorias",
+            "Leia Mais",
+            "Outro",
+            "Some Market Report Growth Prospects Till 2032",
+            "Market Overview The market size was estimated at 5.15...",
+            "Por someone 2024-12-05 08:46:41 0 1K",
+        ]
+    )
     text = body + "\n\n" + footer
     paras = segment(text)
     assert not paras[0].noise
@@ -101,6 +133,8 @@ def test_footer_run_marked_but_kept() -> None:
 
 
 def test_prose_lines_at_end_are_not_footer() -> None:
-    text = ("Lead paragraph.\n\nFirst line of wire copy ends here.\nSecond line too.\n"
-            "Third line as well.\nFourth line closes.")
+    text = (
+        "Lead paragraph.\n\nFirst line of wire copy ends here.\nSecond line too.\n"
+        "Third line as well.\nFourth line closes."
+    )
     assert not any(p.noise for p in segment(text))

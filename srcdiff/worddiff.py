@@ -1,0 +1,183 @@
+"""Word-level diff inside one aligned pair, with diff-match-patch.
+
+Each side of a pair is one or more paragraphs of a document.  The side's
+text is those paragraphs joined with a blank line; every op carries its
+text on both sides and spans back into the documents' original texts.
+Diff-match-patch runs in word mode (each word, space run or punctuation
+mark is one symbol), with semantic cleanup and ``Diff_Timeout = 0`` so the
+result is deterministic.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import regex
+from diff_match_patch import diff_match_patch
+
+from .model import Op, OpKind, Span
+
+JOIN = "\n\n"
+EDIT_COST = 4
+"""Symbols an equality must be worth to survive efficiency cleanup."""
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|\s+|.", regex.DOTALL)
+
+
+class Side:
+    """The text of one side of a pair and a map from its offsets to the document's."""
+
+    def __init__(self, doc_text: str, parts: Sequence[tuple[int, int]]) -> None:
+        self.parts = list(parts)
+        pieces: list[str] = []
+        self._starts: list[int] = []
+        pos = 0
+        for i, (s, e) in enumerate(self.parts):
+            if i:
+                pieces.append(JOIN)
+                pos += len(JOIN)
+            self._starts.append(pos)
+            pieces.append(doc_text[s:e])
+            pos += e - s
+        self.text = "".join(pieces)
+
+    def to_doc(self, pos: int, *, is_end: bool = False) -> int:
+        """Document offset of side offset ``pos`` (a joint maps to its neighbour)."""
+        if not self.parts:
+            return 0
+        k = bisect_right(self._starts, pos) - 1
+        if is_end and k > 0 and pos == self._starts[k]:
+            k -= 1
+        k = max(k, 0)
+        s, e = self.parts[k]
+        return min(s + (pos - self._starts[k]), e)
+
+    def span(self, start: int, end: int) -> Span:
+        if start == end:
+            p = self.to_doc(start)
+            return (p, p)
+        return (self.to_doc(start), self.to_doc(end, is_end=True))
+
+
+def _tokens(text: str) -> list[str]:
+    found: list[str] = _TOKEN.findall(text)
+    return found
+
+
+def _encode(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
+    table: dict[str, int] = {}
+    vocab: list[str] = []
+
+    def enc(toks: list[str]) -> str:
+        out = []
+        for t in toks:
+            code = table.get(t)
+            if code is None:
+                code = len(vocab)
+                table[t] = code
+                vocab.append(t)
+            out.append(chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800))
+        return "".join(out)
+
+    return enc(a), enc(b), vocab
+
+
+def _decode(s: str, vocab: list[str]) -> str:
+    out = []
+    for ch in s:
+        c = ord(ch)
+        code = c - 0x100 if c < 0xD800 else c - 0x100 - 0x800
+        out.append(vocab[code])
+    return "".join(out)
+
+
+def raw_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch diffs of two strings in word mode, semantically cleaned."""
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    ea, eb, vocab = _encode(_tokens(a), _tokens(b))
+    diffs = dmp.diff_main(ea, eb, False)
+    raw_equal = _equal_words(diffs, vocab)
+    semantic = list(diffs)
+    dmp.diff_cleanupSemantic(semantic)
+    if _equal_words(semantic, vocab) * 4 < raw_equal * 3:
+        # Reworded passages: semantic cleanup would swallow the shared facts
+        # ("$900 million in machine") into one long replace.  Efficiency
+        # cleanup keeps equalities worth at least EDIT_COST symbols.
+        dmp.Diff_EditCost = EDIT_COST
+        dmp.diff_cleanupEfficiency(diffs)
+        dmp.diff_cleanupSemanticLossless(diffs)
+    else:
+        diffs = semantic
+    return [(kind, _decode(s, vocab)) for kind, s in diffs]
+
+
+def _equal_words(diffs: list[tuple[int, str]], vocab: list[str]) -> int:
+    return sum(1 for kind, s in diffs if kind == 0 for ch in _decode(s, vocab).split())
+
+
+def _group(diffs: list[tuple[int, str]]) -> list[tuple[OpKind, str, str]]:
+    """Fold runs of deletes and inserts into delete / insert / replace ops."""
+    out: list[tuple[OpKind, str, str]] = []
+    dels: list[str] = []
+    ins: list[str] = []
+
+    def flush() -> None:
+        if dels and ins:
+            out.append((OpKind.REPLACE, "".join(dels), "".join(ins)))
+        elif dels:
+            out.append((OpKind.DELETE, "".join(dels), ""))
+        elif ins:
+            out.append((OpKind.INSERT, "", "".join(ins)))
+        dels.clear()
+        ins.clear()
+
+    for kind, text in diffs:
+        if not text:
+            continue
+        if kind == 0:
+            flush()
+            out.append((OpKind.EQUAL, text, text))
+        elif kind < 0:
+            dels.append(text)
+        else:
+            ins.append(text)
+    flush()
+    return out
+
+
+def diff_sides(a: Side, b: Side) -> tuple[Op, ...]:
+    """Ops turning side a into side b; joined texts rebuild each side exactly."""
+    if not a.parts or not b.parts:
+        # One-sided: a single op covering the present side.
+        if a.parts:
+            return (Op(OpKind.DELETE, a.text, "", a.span(0, len(a.text)), (0, 0)),)
+        if b.parts:
+            return (Op(OpKind.INSERT, "", b.text, (0, 0), b.span(0, len(b.text))),)
+        return ()
+    ops: list[Op] = []
+    pa = pb = 0
+    for kind, ta, tb in _group(raw_diff(a.text, b.text)):
+        na, nb = pa + len(ta), pb + len(tb)
+        ops.append(Op(kind, ta, tb, a.span(pa, na), b.span(pb, nb)))
+        pa, pb = na, nb
+    return tuple(ops)
+
+
+def word_ops(
+    a_text: str, a_start: int, a_end: int, b_text: str, b_start: int, b_end: int
+) -> tuple[Op, ...]:
+    """Ops between a_text[a_start:a_end] and b_text[b_start:b_end]."""
+    return diff_sides(Side(a_text, [(a_start, a_end)]), Side(b_text, [(b_start, b_end)]))
+
+
+def similarity(ops: Sequence[Op]) -> float:
+    """Share of both sides' non-space characters left equal, from 0 to 1."""
+    eq = tot = 0
+    for op in ops:
+        la = sum(1 for c in op.a if not c.isspace())
+        lb = sum(1 for c in op.b if not c.isspace())
+        tot += la + lb
+        if op.op is OpKind.EQUAL:
+            eq += la + lb
+    return round(eq / tot, 4) if tot else 1.0
