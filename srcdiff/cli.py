@@ -1,0 +1,254 @@
+"""Command line: ``srcdiff A B [C ...]`` and its faces (TUI, --text, --html, --json)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+
+from .errors import InputError
+from .model import Report, Severity
+from .read import DEFAULT_MAX_BYTES
+
+EPILOG = """\
+examples:
+  srcdiff seeds/cnn-bundle-scrape.txt seeds/cnn-backtranslated.txt
+        review interactively (in a terminal) or print text (in a pipe)
+  srcdiff a.txt b.txt --text --inline --color=never | less
+  srcdiff a.txt b.txt --html -o report.html
+  srcdiff a.txt b.txt --json | jq '.comparisons[0].summary'
+  srcdiff a.txt b.txt --stat
+  srcdiff a.txt b.txt --claims
+  srcdiff a.txt b.txt --fail-on high   # exit 1 only for high-severity drift
+  srcdiff wire.txt x.txt y.txt z.txt --base wire.txt
+  curl -s URL | srcdiff - saved.html
+
+exit status: 0 the texts say the same, 1 they differ, 2 trouble.
+"""
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    t = text.strip().lower().rstrip("b")
+    mult = units.get(t[-1:], 1)
+    num = t[:-1] if t[-1:] in units else t
+    try:
+        value = int(float(num) * mult)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 20M)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"size must be positive: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="srcdiff",
+        description="Compare versions of one text from different sources: pair the passages "
+        "that say the same thing in any order, show what changed word by word, and flag the "
+        "changes that alter meaning (numbers, quotes, negations, hedges, attributions, names).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="two or more inputs: paths, '-' for stdin, or http(s) URLs; "
+        "plain text, HTML (main text extracted) or Markdown",
+    )
+    face = p.add_mutually_exclusive_group()
+    face.add_argument(
+        "--text",
+        action="store_true",
+        help="print text (side by side, or --inline); the default in a pipe. "
+        "e.g. srcdiff a b --text",
+    )
+    face.add_argument(
+        "--html",
+        action="store_true",
+        help="write a self-contained HTML report to stdout or -o FILE. "
+        "e.g. srcdiff a b --html -o r.html",
+    )
+    face.add_argument(
+        "--json",
+        action="store_true",
+        help="print the report as JSON (schema srcdiff/1). e.g. srcdiff a b --json",
+    )
+    face.add_argument(
+        "--stat",
+        action="store_true",
+        help="print a one-screen summary: paired, moved, split/merged, one-sided, "
+        "noise, similarity, drifts. e.g. srcdiff a b --stat",
+    )
+    face.add_argument(
+        "--claims",
+        action="store_true",
+        help="list the numeric claims of the texts side by side, paired by what "
+        "they measure. e.g. srcdiff a b --claims",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the output to FILE instead of stdout. e.g. -o report.html",
+    )
+    p.add_argument(
+        "--inline",
+        action="store_true",
+        help="with --text: one column, removed [-words-] and added {+words+}",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        dest="show_equal",
+        help="with --text: print unchanged passages in full too",
+    )
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour text output: auto (terminal and no NO_COLOR), always, never. "
+        "e.g. --color=never",
+    )
+    p.add_argument(
+        "--width",
+        type=int,
+        default=0,
+        metavar="N",
+        help="text width in columns (default: the terminal's, or 100). e.g. --width 160",
+    )
+    p.add_argument(
+        "--base",
+        metavar="FILE",
+        help="with three or more inputs: compare each against FILE instead of every "
+        "pair. e.g. --base wire.txt",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("high", "medium", "low"),
+        metavar="SEVERITY",
+        help="exit 1 only when a drift of SEVERITY or above exists (high, medium, "
+        "low), else 0. e.g. --fail-on high",
+    )
+    p.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help=f"refuse inputs larger than SIZE bytes (suffix K, M, G; default "
+        f"{DEFAULT_MAX_BYTES // 1024**2}M). e.g. --max-size 200M",
+    )
+    p.add_argument("--version", action="version", version="%(prog)s " + _version())
+    return p
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _use_color(choice: str, stream: object) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _exit_status(report: Report, fail_on: str | None) -> int:
+    if fail_on is None:
+        return 1 if report.differs else 0
+    floor = Severity(fail_on).rank
+    for comp in report.comparisons:
+        if any(d.severity.rank >= floor for d in comp.drifts):
+            return 1
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as err:
+            raise InputError(output, f"cannot write: {err.strerror or err}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if len(args.files) < 2:
+        raise InputError(args.files[0], "needs a second input to compare with")
+    if args.files.count("-") > 1:
+        raise InputError("-", "stdin can be given only once")
+    base: int | None = None
+    if args.base is not None:
+        if args.base not in args.files:
+            raise InputError(args.base, "--base must be one of the inputs")
+        base = args.files.index(args.base)
+
+    from .pipeline import compare_paths
+
+    report = compare_paths(args.files, base=base, max_bytes=args.max_size)
+    status = _exit_status(report, args.fail_on)
+    out_stream = sys.stdout
+    if args.json:
+        from .render.jsonout import render_json
+
+        _write(render_json(report), args.output)
+    elif args.html:
+        from .render.html import render_html
+        from .review import load_marks, review_path
+
+        marks = load_marks(review_path(args.files))
+        _write(render_html(report, marks=marks), args.output)
+    elif args.stat:
+        from .render.text import render_stat
+
+        _write(render_stat(report), args.output)
+    elif args.claims:
+        from .render.claims import render_claims
+
+        _write(render_claims(report), args.output)
+    elif args.text or args.output or not (out_stream.isatty() and sys.stdin.isatty()):
+        from .render.text import render_text
+
+        color = _use_color(args.color, out_stream) and not args.output
+        width = args.width or (shutil.get_terminal_size((100, 24)).columns if color else 100)
+        _write(
+            render_text(
+                report, color=color, width=width, inline=args.inline, show_equal=args.show_equal
+            ),
+            args.output,
+        )
+    else:
+        from .review import review_path
+        from .tui.app import run_tui
+
+        run_tui(report, list(args.files), review_path(args.files))
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except InputError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("srcdiff: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 2
+    except MemoryError:
+        print("srcdiff: out of memory (try smaller inputs)", file=sys.stderr)
+        return 2

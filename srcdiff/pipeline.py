@@ -1,0 +1,182 @@
+"""read -> normalize -> segment -> align -> word diff -> classify drift -> Report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from .align import ParaLink, align, ordered_chain
+from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
+from .normalize import fold
+from .read import DEFAULT_MAX_BYTES, RawInput, read_input  # noqa
+from .segment import segment
+from .worddiff import Side, diff_sides, similarity
+
+Classifier = Callable[[Sequence[Op], str, str], tuple[Drift, ...]]
+
+
+def make_document(raw: RawInput) -> Document:
+    return Document(
+        label=raw.label,
+        path=raw.path,
+        text=raw.text,
+        paragraphs=segment(raw.text),
+        encoding=raw.encoding,
+        size=raw.size,
+        modified=raw.modified,
+        kind=raw.kind,
+    )
+
+
+def document_from_text(text: str, label: str = "text", path: str = "") -> Document:
+    """A Document straight from a string (tests, library use)."""
+    return Document(
+        label=label,
+        path=path or label,
+        text=text,
+        paragraphs=segment(text),
+        size=len(text.encode("utf-8")),
+    )
+
+
+def _default_classifier() -> Classifier:
+    from .drift import classify
+
+    return classify
+
+
+def _noise_links(a: Document, b: Document, taken_a: set[int], taken_b: set[int]) -> list[ParaLink]:
+    """Pair noise paragraphs that are the same in both documents."""
+    index: dict[str, list[int]] = {}
+    for p in b.paragraphs:
+        if p.noise and p.index not in taken_b:
+            index.setdefault(" ".join(fold(p.text).split()), []).append(p.index)
+    out = []
+    for p in a.paragraphs:
+        if not p.noise or p.index in taken_a:
+            continue
+        cands = index.get(" ".join(fold(p.text).split()))
+        if cands:
+            out.append(ParaLink((p.index,), (cands.pop(0),), 1.0))
+    return out
+
+
+def _block_for_link(
+    a: Document, b: Document, link: ParaLink, moved: bool, classifier: Classifier
+) -> Block:
+    sa = Side(a.text, [(a.paragraphs[i].start, a.paragraphs[i].end) for i in link.a])
+    sb = Side(b.text, [(b.paragraphs[j].start, b.paragraphs[j].end) for j in link.b])
+    ops = diff_sides(sa, sb)
+    sim = similarity(ops)
+    changed = any(op.op is not OpKind.EQUAL for op in ops)
+    drifts = classifier(ops, a.text, b.text) if changed else ()
+    noise = all(a.paragraphs[i].noise for i in link.a) and all(
+        b.paragraphs[j].noise for j in link.b
+    )
+    if moved:
+        status = Status.MOVED
+    elif changed:
+        status = Status.CHANGED
+    else:
+        status = Status.EQUAL
+    return Block(status, link.a, link.b, sim, ops, drifts, noise)
+
+
+def _one_sided(doc: Document, idx: int, side: str) -> Block:
+    p = doc.paragraphs[idx]
+    if side == "a":
+        op = Op(OpKind.DELETE, p.text, "", (p.start, p.end), (0, 0))
+        return Block(Status.ONLY_A, (idx,), (), 0.0, (op,), (), p.noise)
+    op = Op(OpKind.INSERT, "", p.text, (0, 0), (p.start, p.end))
+    return Block(Status.ONLY_B, (), (idx,), 0.0, (op,), (), p.noise)
+
+
+def compare_documents(
+    a: Document, b: Document, ia: int = 0, ib: int = 1, classifier: Classifier | None = None
+) -> Comparison:
+    """Align two documents and diff every pair."""
+    classify = classifier or _default_classifier()
+    links = align(a.text, a.paragraphs, b.text, b.paragraphs)
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    links += _noise_links(a, b, taken_a, taken_b)
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    chain = ordered_chain(links)
+    keyed: list[tuple[tuple[int, int, int], Block]] = []
+    b_home: dict[int, int] = {}
+    for k, lk in enumerate(links):
+        blk = _block_for_link(a, b, lk, k not in chain, classify)
+        keyed.append(((lk.a[0], 0, lk.b[0]), blk))
+        for j in lk.b:
+            b_home[j] = lk.a[0]
+    for i in range(len(a.paragraphs)):
+        if i not in taken_a:
+            keyed.append(((i, 0, -1), _one_sided(a, i, "a")))
+    home = -1
+    for j in range(len(b.paragraphs)):
+        if j in b_home:
+            home = b_home[j]
+        elif j not in taken_b:
+            keyed.append(((home, 1, j), _one_sided(b, j, "b")))
+    keyed.sort(key=lambda kb: kb[0])
+    blocks = tuple(blk for _, blk in keyed)
+    return Comparison(ia, ib, blocks, summarize(a, b, blocks))
+
+
+def summarize(a: Document, b: Document, blocks: Sequence[Block]) -> Summary:
+    paired = [blk for blk in blocks if blk.a and blk.b]
+    by_kind: Counter[str] = Counter()
+    by_sev: Counter[str] = Counter()
+    for blk in blocks:
+        for d in blk.drifts:
+            by_sev[d.severity.value] += 1
+            for k in d.kinds:
+                by_kind[k.value] += 1
+    total = eq = 0
+    for blk in blocks:
+        if blk.noise:
+            continue
+        for op in blk.ops:
+            n = len(op.a.split()) + len(op.b.split())
+            total += n
+            if op.op is OpKind.EQUAL:
+                eq += n
+    sev_order = {"high": 0, "medium": 1, "low": 2}
+    return Summary(
+        paired=len(paired),
+        equal=sum(1 for blk in paired if blk.status is Status.EQUAL),
+        changed=sum(1 for blk in paired if blk.status is Status.CHANGED),
+        moved=sum(1 for blk in paired if blk.status is Status.MOVED),
+        split=sum(1 for blk in paired if blk.is_split),
+        merged=sum(1 for blk in paired if blk.is_merge),
+        only_a=sum(1 for blk in blocks if blk.status is Status.ONLY_A and not blk.noise),
+        only_b=sum(1 for blk in blocks if blk.status is Status.ONLY_B and not blk.noise),
+        noise_a=sum(1 for p in a.paragraphs if p.noise),
+        noise_b=sum(1 for p in b.paragraphs if p.noise),
+        similarity=round(eq / total, 4) if total else 1.0,
+        drifts_by_kind=tuple(sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
+        drifts_by_severity=tuple(sorted(by_sev.items(), key=lambda kv: sev_order[kv[0]])),
+    )
+
+
+def compare(
+    documents: Sequence[Document], base: int | None = None, classifier: Classifier | None = None
+) -> Report:
+    """Compare every pair of documents, or each against ``base``."""
+    n = len(documents)
+    if base is None:
+        pairs = list(combinations(range(n), 2))
+    else:
+        pairs = [(base, k) for k in range(n) if k != base]
+    comps = tuple(compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs)
+    return Report(tuple(documents), comps)
+
+
+def compare_paths(
+    sources: Sequence[str], *, base: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Report:
+    """Read each source and compare them."""
+    docs = [make_document(read_input(s, max_bytes=max_bytes)) for s in sources]
+    return compare(docs, base)

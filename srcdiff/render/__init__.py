@@ -1,0 +1,1 @@
+"""Renderers: each reads a Report and never diffs again."""

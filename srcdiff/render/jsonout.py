@@ -1,0 +1,113 @@
+"""The Report as JSON, contract ``srcdiff/1`` (see DESIGN.md).
+
+The contract only grows: fields are added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Block, Comparison, Document, Drift, Op, Report, Summary
+
+
+def _doc(d: Document) -> dict[str, Any]:
+    return {
+        "label": d.label,
+        "path": d.path,
+        "encoding": d.encoding,
+        "size": d.size,
+        "modified": d.modified,
+        "kind": d.kind,
+        "paragraphs": [
+            {
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "noise": p.noise,
+                "noise_reason": p.noise_reason,
+                "sentences": [[s.start, s.end] for s in p.sentences],
+            }
+            for p in d.paragraphs
+        ],
+    }
+
+
+def _op(o: Op) -> dict[str, Any]:
+    return {
+        "op": o.op.value,
+        "a": o.a,
+        "b": o.b,
+        "a_span": list(o.a_span),
+        "b_span": list(o.b_span),
+    }
+
+
+def drift_dict(d: Drift) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "kind": d.kind.value,
+        "kinds": [k.value for k in d.kinds],
+        "severity": d.severity.value,
+        "a": d.a,
+        "b": d.b,
+        "a_span": list(d.a_span),
+        "b_span": list(d.b_span),
+        "explanation": d.explanation,
+        "op": d.op_index,
+    }
+
+
+def _block(b: Block) -> dict[str, Any]:
+    return {
+        "status": b.status.value,
+        "a": list(b.a),
+        "b": list(b.b),
+        "similarity": b.similarity,
+        "noise": b.noise,
+        "split": b.is_split,
+        "merge": b.is_merge,
+        "ops": [_op(o) for o in b.ops],
+        "drifts": [drift_dict(d) for d in sorted(b.drifts, key=lambda d: -d.severity.rank)],
+    }
+
+
+def _summary(s: Summary) -> dict[str, Any]:
+    return {
+        "paired": s.paired,
+        "equal": s.equal,
+        "changed": s.changed,
+        "moved": s.moved,
+        "split": s.split,
+        "merged": s.merged,
+        "only_a": s.only_a,
+        "only_b": s.only_b,
+        "noise_a": s.noise_a,
+        "noise_b": s.noise_b,
+        "similarity": s.similarity,
+        "drifts_by_kind": dict(s.drifts_by_kind),
+        "drifts_by_severity": dict(s.drifts_by_severity),
+    }
+
+
+def _comparison(c: Comparison) -> dict[str, Any]:
+    return {
+        "a": c.a,
+        "b": c.b,
+        "blocks": [_block(b) for b in c.blocks],
+        "drifts": [drift_dict(d) for d in c.drifts],
+        "summary": _summary(c.summary),
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    return {
+        "schema": report.schema,
+        "documents": [_doc(d) for d in report.documents],
+        "comparisons": [_comparison(c) for c in report.comparisons],
+    }
+
+
+def render_json(report: Report) -> str:
+    """Deterministic JSON text of the report, ending with a newline."""
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,235 @@
+"""Plain-text faces of a Report: side by side, inline, and a one-screen --stat.
+
+Without colour, removed words read ``[-like this-]`` and added words
+``{+like this+}`` (git's word-diff convention), so the output survives
+pipes, logs and black-and-white printers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Block, Comparison, Document, Drift, OpKind, Report, Severity, Status
+
+RESET = "\x1b[0m"
+STYLES = {
+    "del": "\x1b[31;9m",
+    "ins": "\x1b[32;4m",
+    "head": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "high": "\x1b[1;31m",
+    "medium": "\x1b[33m",
+    "low": "\x1b[2m",
+}
+MARKS = {"del": ("[-", "-]"), "ins": ("{+", "+}")}
+
+
+@dataclass(frozen=True)
+class Style:
+    color: bool
+    width: int
+
+
+def _paint(text: str, kind: str, st: Style) -> str:
+    if not text:
+        return text
+    if st.color and kind in STYLES:
+        return f"{STYLES[kind]}{text}{RESET}"
+    if not st.color and kind in MARKS:
+        o, c = MARKS[kind]
+        return f"{o}{text}{c}"
+    return text
+
+
+Seg = tuple[str, str]  # (text, kind) with kind "", "del" or "ins"
+
+
+def _side_segments(block: Block, side: str) -> list[Seg]:
+    segs: list[Seg] = []
+    for op in block.ops:
+        if op.op is OpKind.EQUAL:
+            segs.append((op.a, ""))
+        elif side == "a" and op.a:
+            segs.append((op.a, "del"))
+        elif side == "b" and op.b:
+            segs.append((op.b, "ins"))
+    return segs
+
+
+def _wrap(segs: Sequence[Seg], width: int, st: Style) -> list[str]:
+    """Wrap styled segments into lines of at most ``width`` visible characters."""
+    lines: list[str] = []
+    cur: list[str] = []
+    used = 0
+    width = max(width, 10)
+
+    def flush() -> None:
+        nonlocal cur, used
+        lines.append("".join(cur))
+        cur, used = [], 0
+
+    for text, kind in segs:
+        for para_i, para in enumerate(text.split("\n")):
+            if para_i:
+                flush()
+            words = para.split(" ")
+            for wi, word in enumerate(words):
+                piece = word if wi == 0 else " " + word
+                while piece:
+                    extra = 4 if (kind and not st.color) else 0
+                    room = width - used - extra
+                    if len(piece) <= room:
+                        cur.append(_paint(piece, kind, st))
+                        used += len(piece) + extra
+                        break
+                    if used and len(piece.lstrip()) <= width - extra:
+                        flush()
+                        piece = piece.lstrip()
+                        continue
+                    cut = max(room, 1)
+                    cur.append(_paint(piece[:cut], kind, st))
+                    used += cut + extra
+                    piece = piece[cut:]
+                    flush()
+    if cur or not lines:
+        flush()
+    return lines
+
+
+def _visible_len(s: str) -> int:
+    import re
+
+    return len(re.sub(r"\x1b\[[0-9;]*m", "", s))
+
+
+def _block_title(block: Block, comp_docs: tuple[Document, Document]) -> str:
+    a = ",".join(str(i + 1) for i in block.a) or "-"
+    b = ",".join(str(j + 1) for j in block.b) or "-"
+    tag = block.status.value
+    if block.is_split:
+        tag += " (split)"
+    elif block.is_merge:
+        tag += " (merged)"
+    if block.noise:
+        tag += " (noise)"
+    sim = f" {block.similarity:.0%}" if block.a and block.b else ""
+    return f"¶{a} ↔ ¶{b}  {tag}{sim}"
+
+
+def _drift_line(d: Drift, st: Style) -> str:
+    kinds = "+".join(k.value for k in d.kinds)
+    sev = (
+        _paint(f"{d.severity.value:<6}", d.severity.value, st)
+        if st.color
+        else f"{d.severity.value:<6}"
+    )
+    return f"  {sev} {kinds}: {d.explanation}  [{d.id}]"
+
+
+def _render_block(
+    block: Block, docs: tuple[Document, Document], st: Style, inline: bool, show_equal: bool
+) -> list[str]:
+    title = _paint(_block_title(block, docs), "head", st)
+    if block.noise or (block.status is Status.EQUAL and not show_equal):
+        text = (
+            docs[0].paragraphs[block.a[0]].text if block.a else docs[1].paragraphs[block.b[0]].text
+        )
+        short = " ".join(text.split())
+        short = short if len(short) <= 60 else short[:57] + "..."
+        return [f"{title}  {_paint(short, 'dim', st)}"]
+    out = [title]
+    if inline:
+        segs: list[Seg] = []
+        for op in block.ops:
+            if op.op is OpKind.EQUAL:
+                segs.append((op.a, ""))
+            else:
+                if op.a:
+                    segs.append((op.a, "del"))
+                if op.b:
+                    segs.append((op.b, "ins"))
+        out += ["  " + ln for ln in _wrap(segs, st.width - 2, st)]
+    else:
+        col = (st.width - 3) // 2
+        left = _wrap(_side_segments(block, "a"), col, st) if block.a else []
+        right = _wrap(_side_segments(block, "b"), col, st) if block.b else []
+        for k in range(max(len(left), len(right))):
+            ln = left[k] if k < len(left) else ""
+            rn = right[k] if k < len(right) else ""
+            out.append(ln + " " * (col - _visible_len(ln)) + " │ " + rn)
+    for d in sorted(block.drifts, key=lambda d: -d.severity.rank):
+        out.append(_drift_line(d, st))
+    return out
+
+
+def render_comparison(
+    report: Report, comp: Comparison, st: Style, *, inline: bool = False, show_equal: bool = False
+) -> list[str]:
+    docs = (report.documents[comp.a], report.documents[comp.b])
+    head = f"--- a: {docs[0].label}\n+++ b: {docs[1].label}"
+    lines = [_paint(head, "head", st)]
+    lines += stat_lines(report, comp)
+    lines.append("")
+    for block in comp.blocks:
+        lines += _render_block(block, docs, st, inline, show_equal)
+    drifts = comp.drifts
+    if drifts:
+        lines.append("")
+        lines.append(_paint(f"Drifts, most severe first ({len(drifts)}):", "head", st))
+        lines += [_drift_line(d, st) for d in drifts]
+    return lines
+
+
+def stat_lines(report: Report, comp: Comparison) -> list[str]:
+    """A one-screen summary of one comparison."""
+    s = comp.summary
+    a, b = report.documents[comp.a], report.documents[comp.b]
+    na = sum(1 for p in a.paragraphs if not p.noise)
+    nb = sum(1 for p in b.paragraphs if not p.noise)
+    lines = [
+        f"a: {a.label}  ({len(a.paragraphs)} paragraphs, {s.noise_a} noise)",
+        f"b: {b.label}  ({len(b.paragraphs)} paragraphs, {s.noise_b} noise)",
+        f"similarity {s.similarity:.0%}   paired {s.paired} (equal {s.equal}, changed "
+        f"{s.changed}, moved {s.moved})   split {s.split}   merged {s.merged}",
+        f"only in a {s.only_a} of {na}   only in b {s.only_b} of {nb}   "
+        f"noise {s.noise_a} + {s.noise_b}",
+    ]
+    sev = ", ".join(f"{k} {v}" for k, v in s.drifts_by_severity) or "none"
+    kinds = ", ".join(f"{k} {v}" for k, v in s.drifts_by_kind) or "none"
+    lines.append(f"drifts by severity: {sev}")
+    lines.append(f"drifts by kind: {kinds}")
+    return lines
+
+
+def render_text(
+    report: Report,
+    *,
+    color: bool = False,
+    width: int = 100,
+    inline: bool = False,
+    show_equal: bool = False,
+) -> str:
+    st = Style(color, max(width, 40))
+    out: list[str] = []
+    for k, comp in enumerate(report.comparisons):
+        if k:
+            out.append("")
+        out += render_comparison(report, comp, st, inline=inline, show_equal=show_equal)
+    return "\n".join(out) + "\n"
+
+
+def render_stat(report: Report) -> str:
+    out: list[str] = []
+    for k, comp in enumerate(report.comparisons):
+        if k:
+            out.append("")
+        out += stat_lines(report, comp)
+    return "\n".join(out) + "\n"
+
+
+def severity_counts(drifts: Iterable[Drift]) -> dict[Severity, int]:
+    counts = {s: 0 for s in Severity}
+    for d in drifts:
+        counts[d.severity] += 1
+    return counts

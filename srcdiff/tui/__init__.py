@@ -1,0 +1,1 @@
+"""The Textual TUI: ``SrcdiffApp`` and ``run_tui`` live in ``srcdiff.tui.app``."""

@@ -1,0 +1,104 @@
+"""Property tests: nothing of the input is lost, ops rebuild both sides, blocks partition."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from srcdiff.model import OpKind
+from srcdiff.pipeline import compare, document_from_text
+from srcdiff.segment import segment
+from srcdiff.worddiff import JOIN, word_ops
+
+WORDS = [
+    "China",
+    "Russia",
+    "U.S.",
+    "said",
+    "not",
+    "70%",
+    "per cent",
+    "“quoted”",
+    "Gen.",
+    "the",
+    "officials",
+    "$900",
+    "million",
+    "—",
+    "nearly",
+    "a",
+    "of",
+    "drones",
+    "\u00a0",
+]
+
+word = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
+sentence = st.lists(word, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+separator = st.sampled_from(["\n\n", "\n", "\n \n\n", "\r\n\r\n", "\n\t\n"])
+
+
+@st.composite
+def texts(draw: st.DrawFn) -> str:
+    paras = draw(st.lists(paragraph, min_size=1, max_size=8))
+    out = draw(st.sampled_from(["", "\n", "  "]))
+    for k, p in enumerate(paras):
+        if k:
+            out += draw(separator)
+        out += p
+    return out + draw(st.sampled_from(["", "\n", "\n\n"]))
+
+
+def _fake_classifier(ops, a, b):  # type: ignore[no-untyped-def]
+    return ()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts())
+def test_every_non_space_character_lands_in_exactly_one_paragraph(text: str) -> None:
+    paras = segment(text)
+    owner = [-1] * len(text)
+    for p in paras:
+        assert text[p.start : p.end] == p.text
+        for k in range(p.start, p.end):
+            assert owner[k] == -1, "paragraphs overlap"
+            owner[k] = p.index
+    for k, ch in enumerate(text):
+        if not ch.isspace():
+            assert owner[k] != -1, f"character {ch!r} at {k} is in no paragraph"
+    for p in paras:
+        for s in p.sentences:
+            assert p.start <= s.start < s.end <= p.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts(), texts())
+def test_ops_rebuild_both_sides(a: str, b: str) -> None:
+    ops = word_ops(a, 0, len(a), b, 0, len(b))
+    assert "".join(o.a for o in ops) == a
+    assert "".join(o.b for o in ops) == b
+    for o in ops:
+        assert a[o.a_span[0] : o.a_span[1]] == o.a
+        assert b[o.b_span[0] : o.b_span[1]] == o.b
+        if o.op is OpKind.EQUAL:
+            assert o.a == o.b
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts(), texts(), st.randoms(use_true_random=False))
+def test_every_paragraph_in_exactly_one_block(a: str, b: str, rnd: object) -> None:
+    # b shares shuffled paragraphs with a, so alignment has work to do.
+    pa = [p.text for p in segment(a)]
+    rnd.shuffle(pa)  # type: ignore[attr-defined]
+    b = "\n\n".join(pa[: len(pa) // 2 + 1]) + "\n\n" + b
+    da, db = document_from_text(a, "a"), document_from_text(b, "b")
+    comp = compare([da, db], classifier=_fake_classifier).comparisons[0]
+    seen_a = [i for blk in comp.blocks for i in blk.a]
+    seen_b = [j for blk in comp.blocks for j in blk.b]
+    assert sorted(seen_a) == list(range(len(da.paragraphs)))
+    assert sorted(seen_b) == list(range(len(db.paragraphs)))
+    for blk in comp.blocks:
+        side_a = JOIN.join(da.paragraphs[i].text for i in blk.a)
+        side_b = JOIN.join(db.paragraphs[j].text for j in blk.b)
+        assert "".join(o.a for o in blk.ops) == side_a
+        assert "".join(o.b for o in blk.ops) == side_b

@@ -1,0 +1,406 @@
+"""The TUI driven with Textual's Pilot: navigation, filters, marks, saving, reloading, export."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import json
+import re
+import shutil
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from textual.binding import Binding
+
+from srcdiff.model import Report, Severity
+from srcdiff.pipeline import compare_paths
+from srcdiff.review import Mark, load_marks, review_path
+from srcdiff.tui.app import SrcdiffApp
+from srcdiff.tui.driftlist import DriftList
+from srcdiff.tui.help import HelpScreen
+from srcdiff.tui.keys import APP_BINDINGS, help_sections
+from srcdiff.tui.layout import Layout, _slow_wrap, display, wrap
+from srcdiff.tui.note import NoteScreen, SearchScreen
+from srcdiff.tui.panes import SideBySide
+from srcdiff.tui.state import Nav
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SIZE = (120, 40)
+
+
+def sync(fn: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test with asyncio (no async plugin needed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> list[str]:
+    """Copies of two seeds in a scratch folder, so the review file lands there."""
+    out = []
+    for name in ("cnn-bundle-scrape.txt", "cnn-backtranslated.txt"):
+        shutil.copy(SEEDS / name, tmp_path / name)
+        out.append(str(tmp_path / name))
+    return out
+
+
+@pytest.fixture
+def report(inputs: list[str]) -> Report:
+    return compare_paths(inputs)
+
+
+def make_app(report: Report, inputs: list[str]) -> SrcdiffApp:
+    return SrcdiffApp(report, inputs, review_path(inputs))
+
+
+def visible(app: SrcdiffApp, y: int) -> bool:
+    panes = app.query_one(SideBySide)
+    top = round(panes.scroll_y)
+    return top <= y < top + panes.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("width", [1, 3, 7, 20, 57])
+@pytest.mark.parametrize("text", [
+    "", "   ", "one", "Hello world, this is a   test of\nthe wrapping",
+    "averyveryverylongwordthatexceedsthewidth and more",
+    "“Curly” quotes — and dashes… 70%", "wide 中文字符 text 日本語",
+])
+def test_wrap_keeps_every_word_within_width(text: str, width: int) -> None:
+    shown = display(text)
+    lines = wrap(shown, 0, len(shown), width)
+    assert all(cell_len(shown[s:e]) <= width or e - s == 1 for s, e in lines)
+    assert "".join(shown[s:e] for s, e in lines).replace(" ", "") == shown.replace(" ", "")
+    assert lines == _slow_wrap(shown, 0, len(shown), width) or not shown.isascii()
+
+
+def test_nav_orders_filters_and_wraps(report: Report) -> None:
+    nav = Nav.of(report.comparisons[0])
+    assert nav.step(1)[0] == nav.sequence()[0]
+    ranks = [nav.drifts[i].severity.rank for i in nav.sequence()]
+    assert ranks == sorted(ranks, reverse=True)
+    nav.toggle_order()
+    assert nav.sequence() == list(range(len(nav.drifts)))
+    nav.current = len(nav.drifts) - 1
+    assert nav.step(1) == (0, True)
+    nav.cycle_severity()
+    assert nav.severity is Severity.HIGH
+    assert all(nav.drifts[i].severity is Severity.HIGH for i in nav.sequence())
+
+
+def test_layout_search_moves_on_and_wraps(report: Report) -> None:
+    comp = report.comparisons[0]
+    a, b = report.documents[comp.a], report.documents[comp.b]
+    rows = Layout(comp, a, b, 50, 50)
+    pattern = re.compile("China", re.IGNORECASE)
+    hits = []
+    at: tuple[int, int] = (-1, -1)
+    while True:
+        hit = rows.search(pattern, at)
+        assert hit is not None
+        if hits and hit <= hits[-1]:
+            assert hit == hits[0], "after the last match, search wraps to the first"
+            break
+        hits.append(hit)
+        at = hit
+    assert len(hits) > 5
+    assert rows.search(re.compile("qqxyzzy"), (0, 0)) is None
+    assert rows.height == rows.items[-1].y + rows.items[-1].height
+
+
+def test_bindings_all_have_ids_and_descriptions() -> None:
+    for _title, items in help_sections():
+        for b in items:
+            assert isinstance(b, Binding)
+            assert b.id and b.description, b
+
+
+@sync
+async def test_opens_on_the_pair(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None and panes.rows.height > 10
+        assert app.nav.drifts, "the seeds pair has drifts"
+        assert app.nav.current is None
+        assert app.focused is panes
+
+
+@sync
+async def test_next_and_previous_in_severity_order(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        first = app.nav.current
+        assert first is not None
+        assert app.nav.drifts[first].severity.rank == max(
+            d.severity.rank for d in app.nav.drifts)
+        assert visible(app, app.query_one(SideBySide).drift_line(first))
+        await pilot.press("n", "n")
+        seq = app.nav.sequence()
+        assert app.nav.current == seq[2]
+        ranks = [app.nav.drifts[i].severity.rank for i in seq]
+        assert ranks == sorted(ranks, reverse=True)
+        await pilot.press("N")
+        assert app.nav.current == seq[1]
+        await pilot.press("k", "j")
+        assert app.nav.current == seq[1]
+
+
+@sync
+async def test_document_order_and_wrap(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert app.nav.order == "document"
+        await pilot.press("n")
+        assert app.nav.current == 0
+        await pilot.press("N")
+        assert app.nav.current == len(app.nav.drifts) - 1, "previous from the first wraps"
+        assert visible(app, app.query_one(SideBySide).drift_line(len(app.nav.drifts) - 1))
+
+
+@sync
+async def test_filters_by_severity_and_kind(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        dl = app.query_one(DriftList)
+        assert dl.display, "the drift list is shown on a wide terminal"
+        assert len(dl.sequence) == len(app.nav.drifts)
+        await pilot.press("s")
+        assert app.nav.severity is Severity.HIGH
+        assert dl.sequence and all(app.nav.drifts[i].severity is Severity.HIGH
+                                   for i in dl.sequence)
+        await pilot.press("n")
+        assert app.nav.current is not None
+        assert app.nav.drifts[app.nav.current].severity is Severity.HIGH
+        await pilot.press("s", "s", "s")
+        assert app.nav.severity is None
+        await pilot.press("f")
+        kind = app.nav.kind
+        assert kind is not None
+        assert all(kind in app.nav.drifts[i].kinds for i in dl.sequence)
+        for _ in app.nav.kinds_present():
+            await pilot.press("f")
+        assert app.nav.kind is None
+        assert len(dl.sequence) == len(app.nav.drifts)
+
+
+@sync
+async def test_drift_list_toggles_and_clicks(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        dl = app.query_one(DriftList)
+        await pilot.click(DriftList, offset=(4, 2))
+        assert app.nav.current == dl.sequence[2]
+        await pilot.press("l")
+        assert not dl.display
+        await pilot.press("l")
+        assert dl.display
+
+
+@sync
+async def test_marks_are_saved_at_once(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    path = review_path(inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        assert app.marks == {}, "no drift selected yet: nothing to mark"
+        await pilot.press("n", "c")
+        first = app.nav.drifts[app.nav.current or 0].id
+        assert load_marks(path) == {first: Mark("confirmed")}
+        await pilot.press("c")
+        assert load_marks(path) == {}
+        await pilot.press("x", "n", "m")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"checked AP", "enter")
+        second = app.nav.drifts[app.nav.current or 0].id
+        assert load_marks(path) == {first: Mark("dismissed"), second: Mark("noted", "checked AP")}
+        await pilot.press("c")
+        assert load_marks(path)[second] == Mark("confirmed", "checked AP")
+        await pilot.press("m", "escape")
+        assert load_marks(path)[second] == Mark("confirmed", "checked AP")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert list(data["marks"]) == sorted(data["marks"])
+
+
+@sync
+async def test_marks_survive_a_restart(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "c", "n", "x", "q")
+    marked = dict(app.marks)
+    assert len(marked) == 2
+    again = make_app(compare_paths(inputs), inputs)
+    async with again.run_test(size=SIZE) as pilot:
+        assert again.marks == marked
+        await pilot.press("n")
+        assert again.marks[again.nav.drifts[again.nav.current or 0].id] == Mark("confirmed")
+
+
+@sync
+async def test_export_writes_html_with_marks(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "m", *"zzverified", "enter", "e")
+        await pilot.pause()
+    out = review_path(inputs).with_suffix(".html")
+    html = out.read_text(encoding="utf-8")
+    assert "<html" in html.lower()
+    assert "zzverified" in html
+
+
+@sync
+async def test_search_finds_and_moves_on(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"Beijing", "enter")
+        first = app.last_hit
+        assert first is not None and visible(app, first[0])
+        await pilot.press("slash", "enter")
+        assert app.last_hit is not None and app.last_hit != first
+        await pilot.press("slash", *"qqqxyzzy", "enter")
+        assert app.last_hit is None and app.last_query == "qqqxyzzy"
+
+
+@sync
+async def test_jump_to_one_sided(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None
+        one_sided = [it for it in panes.rows.items if it.kind in ("only_a", "only_b", "one_sided")]
+        assert one_sided, "the bundle has passages the back-translation lacks"
+        await pilot.press("u")
+        k, _ = panes.rows.item_at(round(panes.scroll_y) + 1)
+        assert panes.rows.items[k].kind in ("only_a", "only_b", "one_sided")
+
+
+@sync
+async def test_help_lists_every_binding(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(s) for s in app.screen.sections)
+        for b in APP_BINDINGS:
+            assert isinstance(b, Binding) and b.id in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@sync
+async def test_noise_toggle_and_pairs(inputs: list[str], tmp_path: Path) -> None:
+    shutil.copy(SEEDS / "ap.txt", tmp_path / "ap.txt")
+    paths = [*inputs, str(tmp_path / "ap.txt")]
+    rep = compare_paths(paths)
+    app = SrcdiffApp(rep, paths, review_path(paths))
+    async with app.run_test(size=SIZE) as pilot:
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None
+        height = panes.rows.height
+        await pilot.press("z")
+        assert panes.show_noise and panes.rows.height >= height
+        assert app.pair == 0
+        await pilot.press("p")
+        assert app.pair == 1 and panes.comp is rep.comparisons[1]
+        await pilot.press("p", "p")
+        assert app.pair == 0
+
+
+@sync
+async def test_pair_key_is_off_with_one_pair(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        assert app.pair == 0
+        assert app.check_action("next_pair", ()) is False
+
+
+@sync
+async def test_corrupt_review_file_is_kept_aside(report: Report, inputs: list[str]) -> None:
+    path = review_path(inputs)
+    path.write_text("{broken", encoding="utf-8")
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "c")
+    assert path.with_name(path.name + ".bad").read_text(encoding="utf-8") == "{broken"
+    assert len(load_marks(path)) == 1
+
+
+@sync
+async def test_quit_warns_when_marks_cannot_be_saved(report: Report, inputs: list[str],
+                                                     tmp_path: Path) -> None:
+    app = SrcdiffApp(report, inputs, tmp_path / "missing-dir" / "r.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "c")
+        assert app.save_error
+        await pilot.press("q")
+        assert app.is_running, "the first q only warns"
+        await pilot.press("q")
+    assert not app.is_running
+
+
+@sync
+async def test_narrow_terminal_hides_the_list(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert not app.query_one(DriftList).display
+        await pilot.press("n")
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None and panes.rows.width_a >= 30
+        assert visible(app, panes.drift_line(app.nav.current or 0))
+
+
+@sync
+async def test_unreviewed_only(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "c", "n", "x", "r")
+        assert app.nav.hide_reviewed
+        seq = app.nav.sequence()
+        assert len(seq) == len(app.nav.drifts) - 2
+        assert all(app.nav.drifts[i].id not in app.marks for i in seq)
+        await pilot.press("n")
+        assert app.nav.current is not None
+        assert app.nav.drifts[app.nav.current].id not in app.marks
+        await pilot.press("c")
+        assert len(app.nav.sequence()) == len(app.nav.drifts) - 3
+        await pilot.press("r")
+        assert len(app.nav.sequence()) == len(app.nav.drifts)
+
+
+@sync
+async def test_click_on_a_drift_in_the_panes(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        target = app.nav.current
+        assert target is not None
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None
+        d = app.nav.drifts[target]
+        side = "a" if d.a_span[1] > d.a_span[0] else "b"
+        span = d.a_span if side == "a" else d.b_span
+        y = panes.drift_line(target)
+        k, n = panes.rows.item_at(y)
+        item = panes.rows.items[k]
+        start = (item.a_lines if side == "a" else item.b_lines)[n][0]
+        x = max(span[0], start) - start
+        if side == "b":
+            x += panes.rows.width_a + 3
+        await pilot.press("n")
+        assert app.nav.current != target
+        panes.scroll_to(y=max(y - 2, 0), animate=False)
+        await pilot.pause()
+        await pilot.click(SideBySide, offset=(x, y - round(panes.scroll_y)))
+        assert app.nav.current == target

@@ -1,0 +1,100 @@
+"""The TUI in a real terminal: tmux runs ``python -m srcdiff`` on two seeds, keys go in,
+the screen comes out.  Fails (never skips) without tmux when CI is set."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from srcdiff.review import load_marks, review_path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ("ap.txt", "france24-afp.txt")
+
+
+class Tmux:
+    """One detached session on a private tmux server."""
+
+    def __init__(self, name: str) -> None:
+        self.socket = name
+        self.session = name
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                             text=True, timeout=20)
+        return out.stdout
+
+    def start(self, command: str, width: int = 120, height: int = 40) -> None:
+        self.run("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
+                 command)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", self.session, key)
+            time.sleep(0.15)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.session)
+
+    def wait_for(self, test: Callable[[str], bool], what: str, timeout: float = 30) -> str:
+        end = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < end:
+            screen = self.screen()
+            if test(screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       timeout=20)
+
+
+@pytest.fixture
+def tmux() -> Tmux:
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is needed for the real-terminal test (install it: apt-get "
+                        "install tmux)")
+        pytest.skip("tmux is not installed")
+    return Tmux(f"srcdiff-test-{os.getpid()}")
+
+
+def test_real_terminal_review(tmux: Tmux, tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    for name in NAMES:
+        shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
+    args = [f"seeds/{n}" for n in NAMES]
+    env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
+    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+               f"-m srcdiff {' '.join(args)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    tmux.start(command)
+    try:
+        screen = tmux.wait_for(lambda s: "ap.txt" in s and "france24-afp.txt" in s
+                               and "similar" in s, "the header and summary")
+        assert "Help" in screen and "Next" in screen, "the footer shows the bindings"
+        tmux.keys("n")
+        tmux.wait_for(lambda s: "Drift 1/" in s, "the first drift to be selected")
+        tmux.keys("c")
+        screen = tmux.wait_for(lambda s: "✓ confirmed" in s, "the confirmed mark")
+        marks = load_marks(tmp_path / review_path(args))
+        assert [m.status for m in marks.values()] == ["confirmed"]
+        tmux.keys("?")
+        tmux.wait_for(lambda s: "srcdiff — keys" in s and "Quit" in s, "the help screen")
+        tmux.keys("Escape")
+        tmux.wait_for(lambda s: "srcdiff — keys" not in s, "the help screen to close")
+        tmux.keys("q")
+        screen = tmux.wait_for(lambda s: "SRCDIFF-EXIT=" in s, "srcdiff to quit")
+        assert "SRCDIFF-EXIT=1" in screen, "exit status 1: the texts differ"
+        assert "Traceback" not in screen
+    finally:
+        tmux.close()
