@@ -46,15 +46,21 @@ def _default_classifier() -> Classifier:
     return classify
 
 
-def _noise_links(a: Document, b: Document, taken_a: set[int], taken_b: set[int]) -> list[ParaLink]:
-    """Pair noise paragraphs that are the same in both documents."""
+def _identical_links(
+    a: Document, b: Document, taken_a: set[int], taken_b: set[int]
+) -> list[ParaLink]:
+    """Pair left-over paragraphs whose matching forms are the same in both documents.
+
+    Catches what word-seeded alignment cannot: page furniture, and passages
+    with no content words at all ("…", "* * *").
+    """
     index: dict[str, list[int]] = {}
     for p in b.paragraphs:
-        if p.noise and p.index not in taken_b:
+        if p.index not in taken_b:
             index.setdefault(" ".join(fold(p.text).split()), []).append(p.index)
     out = []
     for p in a.paragraphs:
-        if not p.noise or p.index in taken_a:
+        if p.index in taken_a:
             continue
         cands = index.get(" ".join(fold(p.text).split()))
         if cands:
@@ -100,7 +106,7 @@ def compare_documents(
     links = align(a.text, a.paragraphs, b.text, b.paragraphs)
     taken_a = {i for lk in links for i in lk.a}
     taken_b = {j for lk in links for j in lk.b}
-    links += _noise_links(a, b, taken_a, taken_b)
+    links += _identical_links(a, b, taken_a, taken_b)
     taken_a = {i for lk in links for i in lk.a}
     taken_b = {j for lk in links for j in lk.b}
     chain = ordered_chain(links)

@@ -17,11 +17,15 @@ import regex
 from diff_match_patch import diff_match_patch
 
 from .model import Op, OpKind, Span
+from .normalize import fold, norm_word
 
 JOIN = "\n\n"
 EDIT_COST = 4
 """Symbols an equality must be worth to survive efficiency cleanup."""
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|\s+|.", regex.DOTALL)
+_TOKEN = regex.compile(
+    r"(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|\s+|.", regex.DOTALL
+)
+"""Abbreviations ("U.S."), words, whitespace runs, or single marks."""
 
 
 class Side:
@@ -64,43 +68,46 @@ def _tokens(text: str) -> list[str]:
     return found
 
 
-def _encode(a: list[str], b: list[str]) -> tuple[str, str, list[str]]:
-    table: dict[str, int] = {}
-    vocab: list[str] = []
+def _key(token: str) -> str:
+    """What a token is matched by: its matching form ("U.S." = "US", curly = straight)."""
+    if token.isspace():
+        return token
+    return norm_word(token) if token[0].isalnum() else fold(token)
+
+
+def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
+    """Each token as one character, equal when the tokens' matching forms are."""
+    table: dict[str, str] = {}
+    keys: dict[str, str] = {}
 
     def enc(toks: list[str]) -> str:
         out = []
         for t in toks:
-            code = table.get(t)
+            key = keys.get(t)
+            if key is None:
+                key = keys[t] = _key(t)
+            code = table.get(key)
             if code is None:
-                code = len(vocab)
-                table[t] = code
-                vocab.append(t)
-            out.append(chr(code + 0x100 if code + 0x100 < 0xD800 else code + 0x100 + 0x800))
+                n = len(table) + 0x100
+                code = table[key] = chr(n if n < 0xD800 else n + 0x800)
+            out.append(code)
         return "".join(out)
 
-    return enc(a), enc(b), vocab
+    return enc(a), enc(b)
 
 
-def _decode(s: str, vocab: list[str]) -> str:
-    out = []
-    for ch in s:
-        c = ord(ch)
-        code = c - 0x100 if c < 0xD800 else c - 0x100 - 0x800
-        out.append(vocab[code])
-    return "".join(out)
+def _equal_len(diffs: list[tuple[int, str]]) -> int:
+    return sum(len(s) for kind, s in diffs if kind == 0)
 
 
-def raw_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """diff-match-patch diffs of two strings in word mode, semantically cleaned."""
+def _token_diffs(ea: str, eb: str) -> list[tuple[int, int]]:
+    """diff-match-patch on the encoded sides, as (kind, token count) runs."""
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    ea, eb, vocab = _encode(_tokens(a), _tokens(b))
     diffs = dmp.diff_main(ea, eb, False)
-    raw_equal = _equal_words(diffs, vocab)
     semantic = list(diffs)
     dmp.diff_cleanupSemantic(semantic)
-    if _equal_words(semantic, vocab) * 4 < raw_equal * 3:
+    if _equal_len(semantic) * 4 < _equal_len(diffs) * 3:
         # Reworded passages: semantic cleanup would swallow the shared facts
         # ("$900 million in machine") into one long replace.  Efficiency
         # cleanup keeps equalities worth at least EDIT_COST symbols.
@@ -109,15 +116,18 @@ def raw_diff(a: str, b: str) -> list[tuple[int, str]]:
         dmp.diff_cleanupSemanticLossless(diffs)
     else:
         diffs = semantic
-    return [(kind, _decode(s, vocab)) for kind, s in diffs]
+    return [(kind, len(text)) for kind, text in diffs if text]
 
 
-def _equal_words(diffs: list[tuple[int, str]], vocab: list[str]) -> int:
-    return sum(1 for kind, s in diffs if kind == 0 for ch in _decode(s, vocab).split())
+def raw_ops(a: str, b: str) -> list[tuple[OpKind, str, str]]:
+    """Word-mode ops turning ``a`` into ``b``; their texts rebuild both exactly.
 
-
-def _group(diffs: list[tuple[int, str]]) -> list[tuple[OpKind, str, str]]:
-    """Fold runs of deletes and inserts into delete / insert / replace ops."""
+    Tokens are matched by their matching form, so "US"/"U.S." or curly and
+    straight quotes line up; where matched tokens differ in writing, the run
+    is split and the differing tokens become a small replace of their own.
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    ea, eb = _encode(ta, tb)
     out: list[tuple[OpKind, str, str]] = []
     dels: list[str] = []
     ins: list[str] = []
@@ -132,16 +142,30 @@ def _group(diffs: list[tuple[int, str]]) -> list[tuple[OpKind, str, str]]:
         dels.clear()
         ins.clear()
 
-    for kind, text in diffs:
-        if not text:
-            continue
-        if kind == 0:
-            flush()
-            out.append((OpKind.EQUAL, text, text))
-        elif kind < 0:
-            dels.append(text)
+    def equal(text: str) -> None:
+        flush()
+        if out and out[-1][0] is OpKind.EQUAL:
+            out[-1] = (OpKind.EQUAL, out[-1][1] + text, out[-1][2] + text)
         else:
-            ins.append(text)
+            out.append((OpKind.EQUAL, text, text))
+
+    i = j = 0
+    for kind, n in _token_diffs(ea, eb):
+        if kind < 0:
+            dels.extend(ta[i : i + n])
+            i += n
+        elif kind > 0:
+            ins.extend(tb[j : j + n])
+            j += n
+        else:
+            for x, y in zip(ta[i : i + n], tb[j : j + n], strict=True):
+                if x == y:
+                    equal(x)
+                else:
+                    dels.append(x)
+                    ins.append(y)
+            i += n
+            j += n
     flush()
     return out
 
@@ -157,7 +181,7 @@ def diff_sides(a: Side, b: Side) -> tuple[Op, ...]:
         return ()
     ops: list[Op] = []
     pa = pb = 0
-    for kind, ta, tb in _group(raw_diff(a.text, b.text)):
+    for kind, ta, tb in raw_ops(a.text, b.text):
         na, nb = pa + len(ta), pb + len(tb)
         ops.append(Op(kind, ta, tb, a.span(pa, na), b.span(pb, nb)))
         pa, pb = na, nb

@@ -46,6 +46,9 @@ Seg = tuple[str, str]  # (text, kind) with kind "", "del" or "ins"
 
 
 def _side_segments(block: Block, side: str) -> list[Seg]:
+    if not (block.a and block.b):
+        # One-sided: the title names the side; the words need no markers.
+        return [(op.a or op.b, "") for op in block.ops]
     segs: list[Seg] = []
     for op in block.ops:
         if op.op is OpKind.EQUAL:
@@ -58,16 +61,29 @@ def _side_segments(block: Block, side: str) -> list[Seg]:
 
 
 def _wrap(segs: Sequence[Seg], width: int, st: Style) -> list[str]:
-    """Wrap styled segments into lines of at most ``width`` visible characters."""
+    """Wrap styled segments into lines of at most ``width`` visible characters.
+
+    Neighbouring pieces of one kind on a line are painted as one run, so a
+    removed phrase reads ``[-three words here-]``, not a marker per word.
+    """
     lines: list[str] = []
-    cur: list[str] = []
+    runs: list[list[str]] = []  # [kind, text] per run on the current line
     used = 0
     width = max(width, 10)
 
     def flush() -> None:
-        nonlocal cur, used
-        lines.append("".join(cur))
-        cur, used = [], 0
+        nonlocal runs, used
+        lines.append("".join(_paint(text, kind, st) for kind, text in runs))
+        runs, used = [], 0
+
+    def put(piece: str, kind: str) -> None:
+        nonlocal used
+        if runs and runs[-1][0] == kind:
+            runs[-1][1] += piece
+        else:
+            runs.append([kind, piece])
+            used += _marker_cost(kind, st)
+        used += len(piece)
 
     for text, kind in segs:
         for para_i, para in enumerate(text.split("\n")):
@@ -77,24 +93,27 @@ def _wrap(segs: Sequence[Seg], width: int, st: Style) -> list[str]:
             for wi, word in enumerate(words):
                 piece = word if wi == 0 else " " + word
                 while piece:
-                    extra = 4 if (kind and not st.color) else 0
-                    room = width - used - extra
+                    opening = 0 if runs and runs[-1][0] == kind else _marker_cost(kind, st)
+                    room = width - used - opening
                     if len(piece) <= room:
-                        cur.append(_paint(piece, kind, st))
-                        used += len(piece) + extra
+                        put(piece, kind)
                         break
-                    if used and len(piece.lstrip()) <= width - extra:
+                    if used and len(piece.lstrip()) <= width - _marker_cost(kind, st):
                         flush()
                         piece = piece.lstrip()
                         continue
                     cut = max(room, 1)
-                    cur.append(_paint(piece[:cut], kind, st))
-                    used += cut + extra
+                    put(piece[:cut], kind)
                     piece = piece[cut:]
                     flush()
-    if cur or not lines:
+    if runs or not lines:
         flush()
     return lines
+
+
+def _marker_cost(kind: str, st: Style) -> int:
+    """Visible columns the markers of one run of ``kind`` take."""
+    return 4 if (kind in MARKS and not st.color) else 0
 
 
 def _visible_len(s: str) -> int:
@@ -140,8 +159,8 @@ def _render_block(
         return [f"{title}  {_paint(short, 'dim', st)}"]
     out = [title]
     if inline:
-        segs: list[Seg] = []
-        for op in block.ops:
+        segs: list[Seg] = [] if block.a and block.b else _side_segments(block, "")
+        for op in block.ops if block.a and block.b else ():
             if op.op is OpKind.EQUAL:
                 segs.append((op.a, ""))
             else:
