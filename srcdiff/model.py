@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .provenance import Provenance
 
 SCHEMA = "srcdiff/1"
 
@@ -186,6 +190,10 @@ class Report:
     documents: tuple[Document, ...]
     comparisons: tuple[Comparison, ...]
     schema: str = SCHEMA
+    base: int | None = None
+    """The document every other was compared with (``--base``), or None for every pair."""
+    provenance: Provenance | None = None
+    """Shares, relations and passage origins across the documents."""
 
     @property
     def differs(self) -> bool:

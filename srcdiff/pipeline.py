@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from .align import ParaLink, align, ordered_chain
 from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
 from .normalize import fold
+from .provenance import provenance
 from .read import DEFAULT_MAX_BYTES, RawInput, read_input  # noqa
 from .segment import segment
 from .worddiff import Side, diff_sides, similarity
@@ -177,7 +179,8 @@ def compare(
     else:
         pairs = [(base, k) for k in range(n) if k != base]
     comps = tuple(compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs)
-    return Report(tuple(documents), comps)
+    report = Report(tuple(documents), comps, base=base)
+    return replace(report, provenance=provenance(report))
 
 
 def compare_paths(

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from ..model import Block, Comparison, Document, Drift, Op, Report, Summary
+from ..provenance import Provenance
 
 
 def _doc(d: Document) -> dict[str, Any]:
@@ -100,12 +101,48 @@ def _comparison(c: Comparison) -> dict[str, Any]:
     }
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def _provenance(p: Provenance, n: int) -> dict[str, Any]:
+    found: list[list[float | None]] = [[None] * n for _ in range(n)]
+    verbatim: list[list[float | None]] = [[None] * n for _ in range(n)]
+    for s in p.shares:
+        found[s.doc][s.other] = s.found
+        verbatim[s.doc][s.other] = s.verbatim
     return {
+        "found": found,
+        "verbatim": verbatim,
+        "relations": [
+            {
+                "a": r.a,
+                "b": r.b,
+                "kind": r.kind.value,
+                "derived": r.derived,
+                "source": r.source,
+                "part": list(r.part) if r.part else None,
+                "explanation": r.explanation,
+            }
+            for r in p.relations
+        ],
+        "passages": [
+            {
+                "members": [{"doc": d, "paragraphs": list(ps)} for d, ps in g.members],
+                "origin": g.origin,
+                "reason": g.reason,
+            }
+            for g in p.passages
+        ],
+    }
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "schema": report.schema,
         "documents": [_doc(d) for d in report.documents],
         "comparisons": [_comparison(c) for c in report.comparisons],
+        "base": report.base,
     }
+    if report.provenance is not None:
+        out["provenance"] = _provenance(report.provenance, len(report.documents))
+    return out
 
 
 def render_json(report: Report) -> str:

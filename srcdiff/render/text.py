@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, Comparison, Document, Drift, OpKind, Report, Severity, Status
+from .sources import overview_lines, share_lines
 
 RESET = "\x1b[0m"
 STYLES = {
@@ -231,6 +232,9 @@ def render_text(
 ) -> str:
     st = Style(color, max(width, 40))
     out: list[str] = []
+    if len(report.documents) > 2:
+        out += overview_lines(report, st.width)
+        out.append("")
     for k, comp in enumerate(report.comparisons):
         if k:
             out.append("")
@@ -240,6 +244,9 @@ def render_text(
 
 def render_stat(report: Report) -> str:
     out: list[str] = []
+    if len(report.documents) > 2:
+        out += share_lines(report)
+        out.append("")
     for k, comp in enumerate(report.comparisons):
         if k:
             out.append("")
