@@ -404,3 +404,45 @@ async def test_click_on_a_drift_in_the_panes(report: Report, inputs: list[str]) 
         await pilot.pause()
         await pilot.click(SideBySide, offset=(x, y - round(panes.scroll_y)))
         assert app.nav.current == target
+
+
+@sync
+async def test_sources_screen_picks_a_pair_and_switches_base(
+    inputs: list[str], tmp_path: Path
+) -> None:
+    from textual.widgets import DataTable, OptionList, Static
+
+    from srcdiff.tui.sources import SourcesScreen
+
+    shutil.copy(SEEDS / "ap.txt", tmp_path / "ap.txt")
+    paths = [*inputs, str(tmp_path / "ap.txt")]
+    rep = compare_paths(paths)
+    app = SrcdiffApp(rep, paths, review_path(paths))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        matrix = str(screen.query_one("#sources-matrix", Static).render())
+        assert "ap.txt" in matrix and "100%" in matrix
+        assert screen.query_one(OptionList).option_count == 3
+        table = screen.query_one(DataTable)
+        bundle = rep.documents[0]
+        assert table.row_count == sum(1 for p in bundle.paragraphs if not p.noise)
+        assert len(table.columns) == 3
+        await pilot.press("b")
+        assert screen.base == 1
+        back = rep.documents[1]
+        assert table.row_count == sum(1 for p in back.paragraphs if not p.noise)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SourcesScreen)
+        assert app.pair == 2 and app.query_one(SideBySide).comp is rep.comparisons[2]
+
+
+@sync
+async def test_sources_key_is_off_with_one_pair(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        assert app.check_action("sources", ()) is False
+        assert app.screen is app.screen_stack[0]

@@ -21,6 +21,7 @@ from .keys import APP_BINDINGS, help_sections
 from .marking import MarkingApp
 from .note import SearchScreen
 from .panes import SideBySide
+from .sources import SourcesScreen
 from .state import Nav
 
 ONE_SIDED_KINDS = ("only_a", "only_b", "one_sided")
@@ -170,8 +171,15 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
     def action_next_pair(self) -> None:
         self.show_pair((self.pair + 1) % len(self.report.comparisons))
 
+    def action_sources(self) -> None:
+        def chosen(pair: int | None) -> None:
+            if pair is not None:
+                self.show_pair(pair)
+
+        self.push_screen(SourcesScreen(self.report), chosen)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next_pair":
+        if action in ("next_pair", "sources"):
             return len(self.report.comparisons) > 1
         return True
 

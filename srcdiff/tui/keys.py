@@ -32,6 +32,8 @@ APP_BINDINGS: list[BindingType] = [
     _b("slash", "search", "Search", "search", "Find words in both texts (again: next match)"),
     _b("z", "toggle_noise", "Furniture", "noise", "Show or collapse page furniture"),
     _b("p", "next_pair", "Pair", "pair", "Show the next pair of documents"),
+    _b("g", "sources", "Sources", "sources", "Many sources: shares, relations, pick a pair, "
+       "passage view (b switches its base)"),
     _b("e", "export", "Export", "export", "Write the HTML report, with the marks, beside the "
        "review file"),
     _b("q", "quit", "Quit", "quit", "Quit (marks are saved on every change)"),
