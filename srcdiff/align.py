@@ -1,21 +1,26 @@
 """Pair passages across two versions, whatever their order.
 
-Alignment works on sentences and reports paragraphs:
+Alignment works on sentences and paragraphs and reports paragraphs:
 
 1. Every sentence of a non-noise paragraph becomes a *unit* with a bag of
-   stemmed content words in matching form, weighted by rarity (idf) over
-   both documents.
-2. Candidates come from an inverted index seeded on each unit's rarest
-   words, with a fixed budget of postings per unit: the cost grows with
-   the input, never with the product of both sides.
-3. Candidate pairs are scored (weighted Dice and containment).  Mutual best
-   pairs that score well are *anchors*; a weaker pair is accepted only when
-   an anchor sits next to it on both sides.  That context test keeps a file
-   that bundles several articles from pairing a repeated quote in the wrong
-   article.
-4. Sentences that a partner contains but that lost the one-to-one contest
-   attach to it (splits and merges).
-5. Sentence pairs vote for paragraph pairs; connected paragraphs form a
+   stemmed content words in matching form, weighted by rarity (idf), and
+   the set of its consecutive word pairs (shingles).
+2. Candidates come from inverted indexes seeded on each unit's rarest words
+   and shingles, with a fixed budget of postings per unit: the cost grows
+   with the input, never with the product of both sides.  Shingles matter
+   in templated copy, where every single word is common.
+3. Whole paragraphs first: mutual best pairs with a high weighted Dice pair;
+   a paragraph contained in what its partner's partner leaves uncovered
+   attaches to it (a split or merge, at any distance), while a passage that
+   only repeats text already covered (a quote reused by a second article in
+   the same file) does not.
+4. Sentences of the paragraphs left over: mutual best pairs that score well
+   are *anchors*; a weaker pair is accepted only when an anchor sits next
+   to it on both sides; sentences a partner contains attach to it.
+5. Still unpaired: re-worded sentences that share at least two rare words,
+   a name or figure among them and a plain word too, pair best first
+   (the ``_rescue`` pass).
+6. Sentence pairs vote for paragraph pairs; connected paragraphs form a
    block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
    longest ordered chain are moves.
 """
@@ -27,8 +32,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from .model import Paragraph
-from .normalize import content_keys, match_tokens
+from .normalize import align_key, key_sequence, norm_word
 
 SEED_BUDGET = 64
 """Postings examined per unit when looking for candidates."""
@@ -42,6 +49,21 @@ SUPPORTED = 0.2
 CONTAIN = 0.6
 """Containment at which an unpaired sentence attaches to a paired one."""
 WINDOW = 3
+RESCUE = 0.12
+"""Dice score at which a re-worded sentence pair may be rescued."""
+RARE_IDF = 2.0
+"""Rarity (idf over sentences) of a key that counts as evidence in the rescue pass."""
+RESCUE_SHARED = 2
+RESCUE_SUPPORTED = 0.08
+"""The same, for a sentence joining a paragraph that is paired with its neighbour."""
+SUPPORT_BONUS = 0.2
+"""Rank bonus of a rescued pair that extends a paired neighbour (context support)."""
+SHINGLE_VOTE = 4.0
+"""Candidate vote for each rare pair of consecutive keys shared."""
+P_ACCEPT = 0.5
+"""Dice score at which mutual best whole paragraphs pair."""
+ATTACH = 0.6
+"""Share of a paragraph that must lie in its partner's uncovered rest to attach."""
 MAX_SPREAD = 3
 """How far apart paragraphs of one side of a split or merge may lie."""
 
@@ -53,6 +75,10 @@ class Unit:
     seq: int
     keys: Counter[str]
     mass: float = 0.0
+    shingles: frozenset[str] = frozenset()
+    """Pairs of consecutive keys: rarer than words in templated copy, for seeding."""
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,9 +98,10 @@ def _units(doc: int, text: str, paras: Sequence[Paragraph]) -> list[Unit]:
         sents = p.sentences or ()
         spans = [(s.start, s.end) for s in sents] or [(p.start, p.end)]
         for s, e in spans:
-            keys = Counter(content_keys(match_tokens(text[s:e])))
-            if keys:
-                out.append(Unit(doc, p.index, len(out), keys))
+            seq = key_sequence(text[s:e])
+            if seq:
+                sh = frozenset(map(" ".join, zip(seq, seq[1:], strict=False)))
+                out.append(Unit(doc, p.index, len(out), Counter(seq), shingles=sh, start=s, end=e))
     return out
 
 
@@ -92,38 +119,55 @@ class _Scorer:
             u.mass = sum(c * self.idf[k] for k, c in u.keys.items())
 
     def overlap(self, a: Unit, b: Unit) -> float:
-        small, big = (a.keys, b.keys) if len(a.keys) <= len(b.keys) else (b.keys, a.keys)
+        ka, kb = a.keys, b.keys
         idf = self.idf
-        ov = 0.0
-        for k, c in small.items():
-            d = big.get(k)
-            if d:
-                ov += min(c, d) * idf[k]
-        return ov
+        return sum(min(ka[k], kb[k]) * idf[k] for k in ka.keys() & kb.keys())
 
 
-def _candidates(src: list[Unit], dst: list[Unit], scorer: _Scorer) -> set[tuple[int, int]]:
-    """(src seq, dst seq) pairs worth scoring, by shared rare words."""
+def _rare_postings(dst: list[Unit], attr: str) -> dict[str, list[int]]:
+    """Postings of the keys (or shingles) held by at most SEED_BUDGET units of dst."""
     postings: dict[str, list[int]] = defaultdict(list)
     for u in dst:
-        for k in u.keys:
+        for k in getattr(u, attr):
             postings[k].append(u.seq)
+    return {k: pl for k, pl in postings.items() if len(pl) <= SEED_BUDGET}
+
+
+def _candidates(
+    src: list[Unit], dst: list[Unit], scorer: _Scorer, shingles: bool = False
+) -> set[tuple[int, int]]:
+    """(src seq, dst seq) pairs worth scoring, by shared rare words (and word pairs).
+
+    Keys are taken rarest first until SEED_BUDGET postings are spent; keys
+    held by more than SEED_BUDGET units of dst are never looked at, so the
+    cost is bounded per unit.
+    """
+    postings = _rare_postings(dst, "keys")
+    sh_postings = _rare_postings(dst, "shingles") if shingles else {}
     df = scorer.df
     idf = scorer.idf
     out: set[tuple[int, int]] = set()
     for u in src:
         votes: dict[int, float] = defaultdict(float)
         budget = SEED_BUDGET
-        for k in sorted(u.keys, key=lambda k: (df[k], k)):
-            plist = postings.get(k)
-            if not plist:
-                continue
+        for k in sorted(u.keys.keys() & postings.keys(), key=lambda k: (df[k], k)):
+            plist = postings[k]
             if len(plist) > budget:
                 break
             budget -= len(plist)
             w = idf[k]
             for j in plist:
                 votes[j] += w
+        if shingles:
+            budget = SEED_BUDGET
+            for _n, _s, plist in sorted(
+                (len(sh_postings[s]), s, sh_postings[s]) for s in u.shingles & sh_postings.keys()
+            ):
+                if len(plist) > budget:
+                    break
+                budget -= len(plist)
+                for j in plist:
+                    votes[j] += SHINGLE_VOTE
         for j, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_CANDIDATES]:
             out.add((u.seq, j))
     return out
@@ -199,16 +243,13 @@ def _near(units: list[Unit], i: int, k: int) -> bool:
     return abs(units[i].para - units[k].para) <= 2
 
 
-def align(
-    a_text: str, a_paras: Sequence[Paragraph], b_text: str, b_paras: Sequence[Paragraph]
-) -> list[ParaLink]:
-    """Paragraph groups of a and b that say the same thing."""
-    ua = _units(0, a_text, a_paras)
-    ub = _units(1, b_text, b_paras)
-    edges = align_sentences(ua, ub)
-    weight: dict[tuple[int, int], float] = defaultdict(float)
-    for i, j, ov in edges:
-        weight[(ua[i].para, ub[j].para)] += ov
+def _group(
+    weight: dict[tuple[int, int], float],
+    group_of_a: dict[int, int],
+    group_of_b: dict[int, int],
+    groups: list[tuple[set[int], set[int], list[float]]],
+) -> None:
+    """Grow paragraph groups from sentence-vote weights (1:1, 1:n, n:1)."""
     out_a: dict[int, float] = defaultdict(float)
     out_b: dict[int, float] = defaultdict(float)
     for (pa, pb), w in weight.items():
@@ -216,9 +257,6 @@ def align(
         out_b[pb] += w
     kept = [(w, pa, pb) for (pa, pb), w in weight.items() if w >= 0.3 * min(out_a[pa], out_b[pb])]
     kept.sort(key=lambda t: (-t[0], t[1], t[2]))
-    group_of_a: dict[int, int] = {}
-    group_of_b: dict[int, int] = {}
-    groups: list[tuple[set[int], set[int], list[float]]] = []
     for w, pa, pb in kept:
         ga_id, gb_id = group_of_a.get(pa), group_of_b.get(pb)
         if ga_id is None and gb_id is None:
@@ -239,9 +277,231 @@ def align(
                 ga.add(pa)
                 ws.append(w)
                 group_of_a[pa] = gb_id
+
+
+def align(
+    a_text: str, a_paras: Sequence[Paragraph], b_text: str, b_paras: Sequence[Paragraph]
+) -> list[ParaLink]:
+    """Paragraph groups of a and b that say the same thing."""
+    ua = _units(0, a_text, a_paras)
+    ub = _units(1, b_text, b_paras)
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    groups: list[tuple[set[int], set[int], list[float]]] = []
+    # 1-2. Whole paragraphs first: near-copies pair (and splits and merges
+    # attach) on paragraph evidence, which sentence templates cannot confuse.
+    _paragraph_pass(ua, ub, group_of_a, group_of_b, groups)
+    # 3. Sentences of the paragraphs still unpaired: re-worded passages.
+    la = _reindex([u for u in ua if u.para not in group_of_a])
+    lb = _reindex([u for u in ub if u.para not in group_of_b])
+    if la and lb:
+        edges = align_sentences(la, lb)
+        weight: dict[tuple[int, int], float] = defaultdict(float)
+        for i, j, ov in edges:
+            weight[(la[i].para, lb[j].para)] += ov
+        _group(weight, group_of_a, group_of_b, groups)
+    # 4. What is still unpaired: passages that share a few rare facts in other words.
+    _rescue(ua, ub, a_text, b_text, group_of_a, group_of_b, groups)
     links = [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), sum(ws)) for ga, gb, ws in groups]
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links
+
+
+def _bags(doc: int, units: list[Unit]) -> list[Unit]:
+    """One unit per paragraph: the sum of its sentences' keys."""
+    bags: dict[int, Counter[str]] = {}
+    shingles: dict[int, set[str]] = defaultdict(set)
+    for u in units:
+        bags.setdefault(u.para, Counter()).update(u.keys)
+        shingles[u.para] |= u.shingles
+    return [
+        Unit(doc, p, k, c, shingles=frozenset(shingles[p]))
+        for k, (p, c) in enumerate(sorted(bags.items()))
+    ]
+
+
+def _best(scored: dict[tuple[int, int], float]) -> tuple[dict[int, int], dict[int, int]]:
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for (i, j), dice in scored.items():
+        if (dice, -j) > best_a.get(i, (-1.0, 0)):
+            best_a[i] = (dice, -j)
+        if (dice, -i) > best_b.get(j, (-1.0, 0)):
+            best_b[j] = (dice, -i)
+    return {i: -v[1] for i, v in best_a.items()}, {j: -v[1] for j, v in best_b.items()}
+
+
+def _paragraph_pass(
+    ua: list[Unit],
+    ub: list[Unit],
+    group_of_a: dict[int, int],
+    group_of_b: dict[int, int],
+    groups: list[tuple[set[int], set[int], list[float]]],
+) -> None:
+    """Pair whole paragraphs that are mutual best matches; attach split and merged parts.
+
+    A part attaches to a paired paragraph when it is contained in what that
+    paragraph's partner leaves uncovered (the residual), so a passage that
+    merely repeats text already accounted for (a quote reused by another
+    article in the same file) does not attach.
+    """
+    pa, pb = _bags(0, ua), _bags(1, ub)
+    if not pa or not pb:
+        return
+    scorer = _Scorer(pa + pb)
+    pairs = _candidates(pa, pb, scorer, shingles=True)
+    pairs |= {(i, j) for j, i in _candidates(pb, pa, scorer, shingles=True)}
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in pairs:
+        ov = scorer.overlap(pa[i], pb[j])
+        if ov > 0:
+            scored[(i, j)] = 2 * ov / (pa[i].mass + pb[j].mass)
+    best_a, best_b = _best(scored)
+    gid_a: dict[int, int] = {}
+    gid_b: dict[int, int] = {}
+    members: list[tuple[list[int], list[int]]] = []
+    for (i, j), dice in sorted(scored.items()):
+        if dice >= P_ACCEPT and best_a[i] == j and best_b[j] == i:
+            gid_a[i] = gid_b[j] = len(members)
+            members.append(([i], [j]))
+    cands_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    cands_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), dice in scored.items():
+        if i not in gid_a and j in gid_b:
+            cands_a[i].append((-dice, j))
+        if j not in gid_b and i in gid_a:
+            cands_b[j].append((-dice, i))
+    sides = ((pa, pb, gid_a, gid_b, cands_a, 0), (pb, pa, gid_b, gid_a, cands_b, 1))
+    for own, other, gid_own, gid_other, cands, side in sides:
+        for x in sorted(cands, key=lambda x: (min(cands[x]), x)):
+            for _neg, y in sorted(cands[x]):
+                g = gid_other[y]
+                mine, theirs = members[g][side], members[g][1 - side]
+                if len(theirs) != 1:
+                    continue
+                rest = Counter(other[y].keys)
+                for m in mine:
+                    rest.subtract(own[m].keys)
+                cover = scorer.overlap(own[x], Unit(0, 0, 0, +rest))
+                if cover >= ATTACH * own[x].mass:
+                    mine.append(x)
+                    gid_own[x] = g
+                    break
+    for ia, ib in members:
+        gid = len(groups)
+        for i in ia:
+            group_of_a[pa[i].para] = gid
+        for j in ib:
+            group_of_b[pb[j].para] = gid
+        groups.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
+
+
+_NAME = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
+
+
+def _names(text: str, u: Unit) -> set[str]:
+    """Keys of the names and figures of a unit: capitalised words not opening it, numbers."""
+    out: set[str] = set()
+    for k, m in enumerate(_NAME.finditer(text, u.start, u.end)):
+        raw = m.group()
+        if raw[0].isdigit() or (k and raw[0].isupper()):
+            out.add(align_key(norm_word(raw)))
+    return out
+
+
+def _rescue(
+    ua: list[Unit],
+    ub: list[Unit],
+    a_text: str,
+    b_text: str,
+    group_of_a: dict[int, int],
+    group_of_b: dict[int, int],
+    groups: list[tuple[set[int], set[int], list[float]]],
+) -> None:
+    """Pair sentences of still-unpaired paragraphs that state the same facts in other words.
+
+    Word overlap is low between two agencies' write-ups, so the evidence
+    asked for is different: at least RESCUE_SHARED rare keys in common, among
+    them both a name or a figure (who, how many) and a plain word (what
+    happened), and a Dice score of RESCUE or more.  Names alone are not
+    enough: "the People's Republic of China (PRC)" glossed in two unrelated
+    quotes is not a shared fact.  Pairs
+    are taken best first, each sentence once.  A sentence may also join a
+    paragraph that is already paired when its own paragraph sits beside that
+    pair's (a merge or split across re-worded text); _group enforces that.
+    """
+    free_a = [u for u in ua if u.para not in group_of_a]
+    free_b = [u for u in ub if u.para not in group_of_b]
+    if not free_a and not free_b:
+        return
+    scorer = _Scorer(ua + ub)
+    pairs = _candidates(free_a, ub, scorer)
+    pairs |= {(i, j) for j, i in _candidates(free_b, ua, scorer)}
+    idf = scorer.idf
+    names: dict[tuple[int, int], set[str]] = {}
+
+    def names_of(u: Unit) -> set[str]:
+        key = (u.doc, u.seq)
+        if key not in names:
+            names[key] = _names(b_text if u.doc else a_text, u)
+        return names[key]
+
+    ranked: list[tuple[float, int, int, float]] = []
+    for i, j in pairs:
+        a, b = ua[i], ub[j]
+        if not _feasible(a.para, b.para, group_of_a, group_of_b, groups):
+            continue
+        rare = [k for k in a.keys.keys() & b.keys.keys() if idf[k] >= RARE_IDF]
+        if len(rare) < RESCUE_SHARED:
+            continue
+        ov = scorer.overlap(a, b)
+        dice = 2 * ov / (a.mass + b.mass)
+        attach = a.para in group_of_a or b.para in group_of_b
+        if dice < (RESCUE_SUPPORTED if attach else RESCUE):
+            continue
+        known = names_of(a) | names_of(b)
+        named = [k for k in rare if k[:1].isdigit() or k in known]
+        if named and len(named) < len(rare):
+            ranked.append((dice + (SUPPORT_BONUS if attach else 0.0), i, j, ov))
+    ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    weight: dict[tuple[int, int], float] = defaultdict(float)
+    for _dice, i, j, ov in ranked:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        weight[(ua[i].para, ub[j].para)] += ov
+    _group(weight, group_of_a, group_of_b, groups)
+
+
+def _feasible(
+    pa: int,
+    pb: int,
+    group_of_a: dict[int, int],
+    group_of_b: dict[int, int],
+    groups: list[tuple[set[int], set[int], list[float]]],
+) -> bool:
+    """Whether linking paragraphs pa and pb could form or grow a 1:1, 1:n or n:1 group."""
+    ga, gb = group_of_a.get(pa), group_of_b.get(pb)
+    if ga is None and gb is None:
+        return True
+    if ga is not None and gb is not None:
+        return False
+    if ga is not None:
+        sa, sb, _w = groups[ga]
+        return len(sa) == 1 and _spread(sb | {pb}) <= MAX_SPREAD
+    assert gb is not None
+    sa, sb, _w = groups[gb]
+    return len(sb) == 1 and _spread(sa | {pa}) <= MAX_SPREAD
+
+
+def _reindex(units: list[Unit]) -> list[Unit]:
+    return [
+        Unit(u.doc, u.para, k, u.keys, shingles=u.shingles, start=u.start, end=u.end)
+        for k, u in enumerate(units)
+    ]
 
 
 def ordered_chain(links: Sequence[ParaLink]) -> set[int]:

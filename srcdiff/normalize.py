@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -216,6 +217,7 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_word(raw: str) -> str:
     """The matching form of one word as found by the tokenizer."""
     w = fold(raw)
@@ -235,6 +237,7 @@ def norm_word(raw: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(w: str) -> str:
     """A light suffix strip so that 'tanks'/'tank' and 'expanding'/'expand' meet."""
     if len(w) <= 4 or not w.isalpha():
@@ -284,3 +287,27 @@ def match_tokens(text: str, base: int = 0) -> list[Token]:
 def content_keys(tokens: list[Token]) -> list[str]:
     """Stemmed non-stopword keys used for similarity and candidate seeding."""
     return [stem(t.norm) for t in tokens if t.norm not in STOPWORDS]
+
+
+@lru_cache(maxsize=1 << 16)
+def align_key(w: str) -> str:
+    """``stem`` plus a final "e" dropped, so 'provide'/'provided' and 'produce'/'produced' meet."""
+    k = stem(w)
+    return k[:-1] if len(k) > 4 and k.endswith("e") and k.isalpha() else k
+
+
+def key_sequence(text: str) -> list[str]:
+    """Alignment keys of ``text``: ``content_keys(match_tokens(text))`` with ``align_key``
+    for ``stem``, computed without building tokens (alignment's hot path)."""
+    norms: list[str] = []
+    for raw in _WORD.findall(text):
+        if raw.endswith("%") and len(raw) > 1:
+            norms.append(norm_word(raw[:-1]))
+            norms.append("percent")
+            continue
+        w = norm_word(raw)
+        if w == "cent" and norms and norms[-1] == "per":
+            norms[-1] = "percent"
+            continue
+        norms.append(w)
+    return [align_key(w) for w in norms if w not in STOPWORDS]

@@ -46,13 +46,21 @@ BUNDLE_AP_ONLY_B = {19}
 # France 24 / AFP against AP: different wording of shared facts.
 F24_AP_REQUIRED = {
     (13, 1),  # "more than 70 percent of the $900 million" / "Nearly 70% of ... $900 million"
-    (
-        14,
-        1,
-    ),  # "90 percent of Russia's microelectronics imports" / "about 90% of ... microelectronics"
+    (14, 1),  # "90 percent of Russia's microelectronics imports" / "about 90% of ... microelectr."
     (19, 6),  # Blinken at the G7 in Capri
+    (18, 18),  # China "sensitive about trade pressure" from European powers / "sensitive to
+    #            reaction from European capitals"; economic headwinds / slow economy
+    (22, 7),  # Biden's telephone call with Xi Jinping / Biden "raised concerns directly with" Xi
 }
-F24_AP_ONLY_A = {2, 3, 4, 5, 15, 20, 25}  # byline, dateline, captions, subhead, chrome
+# Paragraphs of France 24 that state nothing AP states: the section tag and the headline
+# (they share only "China", "Russia", "US"), the three quotes of the senior official, Kurt
+# Campbell's remarks, and the House deadlock.  None of them may pair.
+F24_AP_NO_PARTNER = {0, 1, 10, 11, 12, 23, 24}
+# Pairs that share words but not facts: "defense industrial base" (China's role / Yellen's
+# warning to banks); "the People's Republic of China" glossed in two different quotes.
+F24_AP_FORBIDDEN = {(9, 15), (11, 15), (12, 15), (12, 7)}
+# byline, dateline, captions, subhead, chrome; and the paragraphs with no partner
+F24_AP_ONLY_A = {2, 3, 4, 5, 15, 20, 25} | F24_AP_NO_PARTNER
 F24_AP_ONLY_B = {19}
 
 
@@ -84,6 +92,14 @@ def test_gold(
     got_a, got_b = _one_sided(comp)
     assert only_a <= got_a, f"should be one-sided in a: {sorted(only_a - got_a)}"
     assert only_b <= got_b, f"should be one-sided in b: {sorted(only_b - got_b)}"
+
+
+def test_f24_ap_no_false_pairs() -> None:
+    """Re-worded pairing must not pair passages that merely share words."""
+    pairs = _pairs(_comparison("france24-afp.txt", "ap.txt"))
+    assert not pairs & F24_AP_FORBIDDEN, sorted(pairs & F24_AP_FORBIDDEN)
+    wrong = sorted((i, j) for i, j in pairs if i in F24_AP_NO_PARTNER)
+    assert not wrong, f"paired although France 24 alone states them: {wrong}"
 
 
 def test_bundle_quotes_stay_with_cnn() -> None:
