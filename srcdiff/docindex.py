@@ -1,0 +1,230 @@
+"""Per-document facts that drift detection looks up around a change.
+
+``doc_index(text)`` scans a document once and caches, keyed on the text
+object: paragraph spans, sentence spans (lazily, per paragraph), the quoted
+regions (curly and straight marks, nested, and quotes that run across
+sentences and paragraphs) and the numeric expressions of each sentence.
+Every later look-up is a bisect, so classifying thousands of changes stays
+near-linear in the size of the documents.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import regex
+
+from .model import Span
+from .numbers import Quantity, find_quantities
+from .segment import paragraph_spans, sentence_spans
+
+_OPEN_D = "“„«"
+_CLOSE_D = "”»"
+_MARKS = regex.compile(r"[“”„«»\"‘’'\n]")
+QUOTE_CHARS = frozenset("“”„«»\"‘’'‹›")
+_MID_CAP = regex.compile(r"(?<=[\p{Ll}\d,;]\s+)\p{Lu}[\p{L}\p{M}]*")
+_BEFORE_OPEN = frozenset(" \t\n\r\u00a0([{—–-/:;,")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """A quoted passage: ``start`` is its opening mark, ``end`` just past its closing one."""
+
+    start: int
+    end: int
+    marks: tuple[int, ...]
+    """Offsets of the marks that open, continue or close it."""
+
+    @property
+    def inner(self) -> Span:
+        return (self.start + 1, self.end - 1 if self.end - 1 in self.marks else self.end)
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def scan_quotes(text: str) -> list[QuoteRegion]:
+    """Outermost quoted regions of ``text``, in order.
+
+    Double marks make the outer level; single marks count as quotes only
+    outside double ones (British style) and only when they cannot be an
+    apostrophe.  A quote left open at a paragraph end continues when the next
+    paragraph opens with a mark (the newspaper convention), else it ends there.
+    """
+    out: list[QuoteRegion] = []
+    n = len(text)
+    open_at = -1
+    single = False
+    marks: list[int] = []
+
+    def close(end: int) -> None:
+        nonlocal open_at, marks
+        out.append(QuoteRegion(open_at, end, tuple(marks)))
+        open_at, marks = -1, []
+
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch == "\n":
+            if open_at < 0:
+                continue
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and text[j] in _OPEN_D + '"' and not single:
+                continue  # the quote runs on into the next paragraph
+            end = i
+            while end > open_at and text[end - 1].isspace():
+                end -= 1
+            close(end)
+            continue
+        if open_at >= 0 and not single:
+            if ch in _CLOSE_D or (ch == '"' and not prev.isspace()):
+                marks.append(i)
+                close(i + 1)
+            elif (ch in _OPEN_D or ch == '"') and text[max(0, i - 2) : i].strip() == "":
+                marks.append(i)  # continuation mark at a paragraph start
+            continue
+        if open_at >= 0 and single:
+            if ch in "’'" and not _is_letter(nxt) and not prev.isspace():
+                marks.append(i)
+                close(i + 1)
+            continue
+        if ch in _OPEN_D or (ch == '"' and prev in _BEFORE_OPEN and not nxt.isspace()):
+            open_at, single, marks = i, False, [i]
+        elif ch in "‘'" and (prev in _BEFORE_OPEN or i == 0) and _is_letter(nxt):
+            open_at, single, marks = i, True, [i]
+    if open_at >= 0:
+        end = n
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        close(end)
+    return out
+
+
+class DocIndex:
+    """Cached look-ups into one document text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans = paragraph_spans(text)
+        self.para_starts = [s for s, _, _ in spans]
+        self.para_ends = [e for _, e, _ in spans]
+        self._sents: dict[int, list[Span]] = {}
+        self.quotes = scan_quotes(text)
+        self._q_starts = [q.start for q in self.quotes]
+        self.mark_set = {p for q in self.quotes for p in q.marks}
+        self._quantities: dict[Span, list[Quantity]] = {}
+        self._para_occ: dict[str, list[int]] | None = None
+        self._caps: set[str] | None = None
+
+    @property
+    def caps(self) -> set[str]:
+        """Words written capitalised in mid-sentence somewhere in the text (names)."""
+        if self._caps is None:
+            self._caps = {m.group().casefold() for m in _MID_CAP.finditer(self.text)}
+        return self._caps
+
+    # -- paragraphs and sentences ------------------------------------------
+    def para_at(self, pos: int) -> int:
+        return max(bisect_right(self.para_starts, pos) - 1, 0)
+
+    def sentences(self, para: int) -> list[Span]:
+        got = self._sents.get(para)
+        if got is None:
+            if not self.para_starts:
+                got = [(0, len(self.text))]
+            else:
+                got = sentence_spans(self.text, self.para_starts[para], self.para_ends[para])
+                got = got or [(self.para_starts[para], self.para_ends[para])]
+            self._sents[para] = got
+        return got
+
+    def sentence_at(self, pos: int) -> Span:
+        sents = self.sentences(self.para_at(pos))
+        k = max(bisect_right([s for s, _ in sents], pos) - 1, 0)
+        return sents[k]
+
+    def window(self, span: Span) -> Span:
+        """The sentence(s) holding ``span`` (a point for insertions)."""
+        s = self.sentence_at(span[0])
+        e = self.sentence_at(max(span[1] - 1, span[0]))
+        return (min(s[0], span[0]), max(e[1], span[1]))
+
+    def para_occurrence(self, pos: int) -> int:
+        """How many identical paragraphs come before the one holding ``pos``."""
+        if self._para_occ is None:
+            occ: dict[str, list[int]] = {}
+            for s, e in zip(self.para_starts, self.para_ends, strict=True):
+                occ.setdefault(self.text[s:e], []).append(s)
+            self._para_occ = occ
+        if not self.para_starts:
+            return 0
+        k = self.para_at(pos)
+        starts = self._para_occ.get(self.text[self.para_starts[k] : self.para_ends[k]], [])
+        return max(bisect_right(starts, self.para_starts[k]) - 1, 0)
+
+    # -- quotes -------------------------------------------------------------
+    def quote_at(self, pos: int) -> QuoteRegion | None:
+        """The quoted region whose inside holds ``pos``, if any."""
+        k = bisect_right(self._q_starts, pos) - 1
+        if k < 0:
+            return None
+        q = self.quotes[k]
+        return q if q.start < pos < q.end else None
+
+    def quotes_in(self, span: Span) -> list[QuoteRegion]:
+        """Quoted regions overlapping ``span``."""
+        k = max(bisect_right(self._q_starts, span[0]) - 1, 0)
+        out = []
+        while k < len(self.quotes) and self.quotes[k].start < max(span[1], span[0] + 1):
+            q = self.quotes[k]
+            if q.end > span[0]:
+                out.append(q)
+            k += 1
+        return out
+
+    def quoted_chars(self, span: Span) -> int:
+        """Characters of ``span`` that lie inside quoted regions."""
+        total = 0
+        for q in self.quotes_in(span):
+            total += max(0, min(q.end, span[1]) - max(q.start, span[0]))
+        return total
+
+    # -- numbers ------------------------------------------------------------
+    def quantities(self, window: Span) -> list[Quantity]:
+        """Numeric expressions inside ``window`` (scanned once per paragraph)."""
+        if not self.para_starts:
+            return find_quantities(self.text, window[0], window[1])
+        out: list[Quantity] = []
+        for k in range(self.para_at(window[0]), self.para_at(max(window[1] - 1, window[0])) + 1):
+            got = self._quantities.get((k, k))
+            if got is None:
+                got = find_quantities(self.text, self.para_starts[k], self.para_ends[k])
+                self._quantities[(k, k)] = got
+            out += [q for q in got if q.span[0] >= window[0] and q.span[1] <= window[1]]
+        return out
+
+
+_CACHE: OrderedDict[int, DocIndex] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def doc_index(text: str) -> DocIndex:
+    """The (cached) index of ``text``; keyed on the text object itself."""
+    key = id(text)
+    got = _CACHE.get(key)
+    if got is not None and got.text is text:
+        _CACHE.move_to_end(key)
+        return got
+    got = DocIndex(text)
+    _CACHE[key] = got
+    _CACHE.move_to_end(key)
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return got

@@ -1,0 +1,275 @@
+"""Numeric claims in text: value, unit, scale, qualifier, with character spans.
+
+``find_quantities`` finds "more than 70 percent", "Nearly 70%", "$48 million",
+"twice", "three times", "a dozen", "about 90 per cent", "2023" and dates such
+as "April 13, 2024", each with its span in the text.  ``compare`` tells how
+two of them differ: not at all, only in form ("2" / "two", "per cent" / "%"),
+in qualifier ("more than" / "nearly"), by an added or dropped hedge ("90%" /
+"about 90 per cent"), or in value or unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex
+
+from .model import Span
+from .normalize import NUMBER_WORDS, fold
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_SCALE_NAME = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion", "b": "billion",
+               "tn": "trillion"}
+
+# Qualifier (canonical) -> class.  Same class: a change of form only.
+QUALIFIERS: dict[str, str] = {
+    "more than": "gt", "over": "gt", "above": "gt", "upwards of": "gt", "in excess of": "gt",
+    "exceeding": "gt", "at least": "ge", "no less than": "ge", "a minimum of": "ge",
+    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
+    "up to": "le", "at most": "le", "no more than": "le", "as many as": "le",
+    "as much as": "le", "a maximum of": "le",
+    "nearly": "near", "almost": "near", "close to": "near", "just under": "near",
+    "just shy of": "near", "approaching": "near",
+    "about": "approx", "approximately": "approx", "roughly": "approx", "around": "approx",
+    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
+    "approx.": "approx", "approx": "approx", "exactly": "exact", "precisely": "exact",
+}
+APPROX = "approx"
+
+_UNITS: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
+    "percentage point": "points", "percentage points": "points",
+    "times": "times", "fold": "times",
+    "ton": "tons", "tons": "tons", "tonne": "tons", "tonnes": "tons",
+    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "mile": "miles", "miles": "miles", "kg": "kg", "kilograms": "kg",
+    "barrels": "barrels", "year": "years", "years": "years", "month": "months",
+    "months": "months", "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+    "hour": "hours", "hours": "hours", "dollars": "USD", "euros": "EUR", "pounds": "GBP",
+}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+             "gbp": "GBP", "¥": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_SPECIAL: dict[str, tuple[float, str]] = {
+    "twice": (2, "times"), "thrice": (3, "times"), "double": (2, "times"),
+    "triple": (3, "times"), "doubled": (2, "times"), "tripled": (3, "times"),
+    "quadrupled": (4, "times"), "halved": (0.5, "times"), "doubling": (2, "times"),
+    "tripling": (3, "times"), "a dozen": (12, ""), "a half dozen": (6, ""),
+    "half a dozen": (6, ""), "dozen": (12, ""), "half": (0.5, "share"),
+    "a half": (0.5, "share"), "a third": (1 / 3, "share"), "a quarter": (0.25, "share"),
+    "a decade": (10, "years"), "a century": (100, "years"),
+}
+
+_Q = "|".join(sorted((regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS),
+                     key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+         "fifteen|sixteen|seventeen|eighteen|nineteen")
+_WORDNUM = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_ONES}|zero)"
+_SPEC = "|".join(sorted((k.replace(" ", r"\s+") for k in _SPECIAL), key=len, reverse=True))
+_MON = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|" + "|".join(_MONTHS)
+_UNIT = "|".join(sorted((regex.escape(u).replace(r"\ ", r"\s+") for u in _UNITS),
+                        key=len, reverse=True))
+
+_PATTERN = regex.compile(
+    rf"""
+    (?:(?=[$€£¥])|\b)
+    (?:
+      (?P<date>(?:{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?!\d)
+        | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})(?:,?\s+\d{{4}})?(?!\d)
+        | \d{{4}}-\d{{2}}-\d{{2}}(?!\d))
+    | (?P<time>(?<![\d:])\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?(?![\d:]))
+    | (?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)?
+      (?P<num>(?<![\p{{L}}\d.,-])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
+              |(?<![\p{{L}}\d.,-])\d+(?:\.\d+)?(?!\.\d)
+              |\b(?:{_WORDNUM})\b)
+      (?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?
+      (?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?
+      (?:\s+(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles)\b)?
+    | (?P<spec>\b(?:{_SPEC})\b)
+    )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_QUAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_Q})\s+$", regex.IGNORECASE)
+
+
+class Change(StrEnum):
+    SAME = "same"
+    FORMAT = "format"
+    HEDGE_ADDED = "hedge added"
+    HEDGE_REMOVED = "hedge removed"
+    QUALIFIER = "qualifier"
+    VALUE = "value"
+    UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One numeric expression as written, and what it says."""
+
+    text: str
+    span: Span
+    value: float | None
+    unit: str
+    """"percent", "USD", "times", "years", "date", "year", ... or ""."""
+    scale: str
+    qualifier: str
+    """Canonical qualifier ("more than", "nearly", ...) or ""."""
+    kind: str = "amount"
+    """amount, year or date."""
+
+    @property
+    def magnitude(self) -> float | None:
+        if self.value is None:
+            return None
+        return self.value * SCALES.get(self.scale, 1.0)
+
+    @property
+    def qualifier_class(self) -> str:
+        return QUALIFIERS.get(self.qualifier, "")
+
+    @property
+    def bare(self) -> str:
+        """The expression without its qualifier."""
+        if not self.qualifier:
+            return self.text
+        return self.text.split(None, len(self.qualifier.split()))[-1]
+
+
+def _num_value(raw: str) -> float | None:
+    t = fold(raw).replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    total = 0.0
+    for part in regex.split(r"[-\s]+", t):
+        v = NUMBER_WORDS.get(part)
+        if v is None:
+            return None
+        total += float(v)
+    return total
+
+
+def _qual(raw: str | None) -> str:
+    if not raw:
+        return ""
+    q = " ".join(fold(raw).split())
+    return q if q in QUALIFIERS else ""
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Numeric expressions in ``text[start:end]``, spans into ``text``."""
+    out: list[Quantity] = []
+    stop = len(text) if end is None else end
+    for m in _PATTERN.finditer(text, start, stop):
+        qm = _QUAL_BEFORE.search(text, max(start, m.start() - 24), m.start())
+        qual = _qual(qm.group().strip() if qm else None)
+        qs = qm.start() if qual and qm else m.start()
+        if m.group("time"):
+            hh, mm = regex.findall(r"\d+", m.group("time"))[:2]
+            value = float(int(hh) * 100 + int(mm))
+            out.append(Quantity(text[qs : m.end()], (qs, m.end()), value, "time", "", qual,
+                                "time"))
+            continue
+        if m.group("date"):
+            out.append(_date(m, qual, text, qs))
+            continue
+        if m.group("spec"):
+            key = " ".join(fold(m.group("spec")).split())
+            value, unit = _SPECIAL[key]
+            out.append(Quantity(text[qs : m.end()], (qs, m.end()), value, unit, "", qual))
+            continue
+        raw = m.group("num")
+        if raw is None:
+            continue
+        num_value = _num_value(raw)
+        cur = m.group("cur") or m.group("cur2") or ""
+        unit_raw = m.group("unit") or ""
+        scale_raw = fold(m.group("scale") or "")
+        # "5 m" is a distance, "2K" a counter: only "$5m" / "$2bn" scale money.
+        if (scale_raw in ("k", "m", "b") and not cur
+                and not (scale_raw == "k" and raw.isdigit() and not unit_raw)):
+            scale_raw = ""
+            if m.group("scale"):
+                out.append(_plain(text, qs, m.start("scale"), qual, raw, num_value))
+                continue
+        scale = _SCALE_NAME.get(scale_raw, scale_raw)
+        unit = _CURRENCY.get(fold(cur).strip(), "") or _UNITS.get(
+            " ".join(fold(unit_raw).split()), "")
+        kind = "amount"
+        if (not cur and not scale and not unit and not qual and raw.isdigit()
+                and len(raw) == 4 and 1800 <= int(raw) <= 2100):
+            kind, unit = "year", "year"
+        if kind == "amount" and not (cur or scale or unit or qual) and num_value is None:
+            continue
+        s, e = qs, m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append(Quantity(text[s:e], (s, e), num_value, unit, scale, qual, kind))
+    return out
+
+
+def _plain(text: str, s: int, e: int, qual: str, raw: str, value: float | None) -> Quantity:
+    while e > s and text[e - 1] in " -":
+        e -= 1
+    return Quantity(text[s:e], (s, e), value, "", "", qual)
+
+
+def _date(m: regex.Match[str], qual: str, text: str, qs: int) -> Quantity:
+    raw = fold(m.group("date"))
+    year = regex.search(r"\b(\d{4})\b", raw)
+    if regex.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        y, mo, d = raw.split("-")
+        value = float(int(y) * 10000 + int(mo) * 100 + int(d))
+    else:
+        mon = next(i for i, name in enumerate(_MONTHS, 1) if regex.search(rf"\b{name[:3]}", raw))
+        day = int(regex.search(r"\b(\d{1,2})(?!\d)", raw).group(1))  # type: ignore[union-attr]
+        value = float((int(year.group(1)) if year else 0) * 10000 + mon * 100 + day)
+    return Quantity(text[qs : m.end()], (qs, m.end()), value, "date", "", qual, "date")
+
+
+def same_value(a: Quantity, b: Quantity) -> bool:
+    ma, mb = a.magnitude, b.magnitude
+    if ma is None or mb is None:
+        return fold(a.bare) == fold(b.bare)
+    if a.kind == "date" and b.kind == "date" and (ma < 10000 or mb < 10000):
+        return ma % 10000 == mb % 10000
+    return abs(ma - mb) <= 1e-9 * max(abs(ma), abs(mb), 1.0)
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit or not a.unit or not b.unit
+
+
+def compare(a: Quantity, b: Quantity) -> tuple[Change, str]:
+    """How claim ``b`` differs from claim ``a``, with a one-line explanation."""
+    if not same_value(a, b):
+        return Change.VALUE, f"number changed: {a.text} → {b.text}"
+    if not same_unit(a, b):
+        return Change.UNIT, f"unit changed: {a.text} → {b.text}"
+    ca, cb = a.qualifier_class, b.qualifier_class
+    if ca != cb:
+        if not ca and cb == APPROX:
+            return Change.HEDGE_ADDED, f"hedge added: {a.text} → {b.text}"
+        if ca == APPROX and not cb:
+            return Change.HEDGE_REMOVED, f"hedge removed: {a.text} → {b.text}"
+        qa, qb = a.qualifier or "(none)", b.qualifier or "(none)"
+        return Change.QUALIFIER, f"qualifier changed: {qa} → {qb} ({a.text} → {b.text})"
+    if a.text == b.text:
+        return Change.SAME, ""
+    return Change.FORMAT, f"same number, other form: {a.text} → {b.text}"
