@@ -11,6 +11,7 @@ imports" (AP) give one row for the 70% share and one for the $900 million.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,25 +126,31 @@ def document_claims(report: Report, doc: int) -> tuple[Claim, ...]:
     return _doc_claims(report.documents[doc], doc)
 
 
-def _aligned_pairs(report: Report) -> dict[tuple[int, int], set[tuple[int, int]]]:
-    """(doc x, doc y) -> paragraph pairs (px, py) paired by the report's comparisons."""
-    out: dict[tuple[int, int], set[tuple[int, int]]] = {}
+def _aligned_pairs(report: Report) -> dict[tuple[int, int], dict[int, set[int]]]:
+    """(doc x, doc y) -> paragraph px of x -> paragraphs of y paired with it."""
+    out: dict[tuple[int, int], dict[int, set[int]]] = {}
     for comp in report.comparisons:
-        fwd = out.setdefault((comp.a, comp.b), set())
-        back = out.setdefault((comp.b, comp.a), set())
+        fwd = out.setdefault((comp.a, comp.b), {})
+        back = out.setdefault((comp.b, comp.a), {})
         for blk in comp.blocks:
             for i in blk.a:
-                for j in blk.b:
-                    fwd.add((i, j))
-                    back.add((j, i))
+                fwd.setdefault(i, set()).update(blk.b)
+            for j in blk.b:
+                back.setdefault(j, set()).update(blk.a)
     return out
 
 
 def _para_of(doc: Document, pos: int) -> int:
-    for p in doc.paragraphs:
-        if p.start <= pos <= p.end:
-            return p.index
+    starts = _starts(doc)
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and pos <= doc.paragraphs[k].end:
+        return doc.paragraphs[k].index
     return -1
+
+
+@lru_cache(maxsize=64)
+def _starts(doc: Document) -> list[int]:
+    return [p.start for p in doc.paragraphs]
 
 
 def _ctx(doc: Document, c: Claim) -> set[str]:
@@ -152,25 +159,83 @@ def _ctx(doc: Document, c: Claim) -> set[str]:
     return {w for w in content_of(around) if not w[:1].isdigit()}
 
 
-def _score(report: Report, aligned: dict[tuple[int, int], set[tuple[int, int]]],
-           x: Claim, y: Claim, cx: set[str], cy: set[str]) -> float:
-    if x.unit != y.unit:
+@dataclass
+class _Info:
+    """What claim pairing needs of one claim, worked out once."""
+
+    claim: Claim
+    para: int
+    ctx: set[str]
+    magnitude: float | None
+    measure: str
+
+
+def _info(doc: Document, c: Claim) -> _Info:
+    return _Info(c, _para_of(doc, c.span[0]), _ctx(doc, c), c.quantity().magnitude,
+                 fold(c.measure))
+
+
+def _score(aligned: dict[tuple[int, int], dict[int, set[int]]], x: _Info, y: _Info) -> float:
+    cx, cy = x.claim, y.claim
+    if cx.unit != cy.unit:
         return 0.0
-    dx, dy = report.documents[x.doc], report.documents[y.doc]
     score = 0.0
-    if (_para_of(dx, x.span[0]), _para_of(dy, y.span[0])) in aligned.get((x.doc, y.doc), set()):
+    if y.para in aligned.get((cx.doc, cy.doc), {}).get(x.para, ()):
         score += 0.3
-    if cx or cy:
-        score += 0.6 * len(cx & cy) / max(len(cx | cy), 1)
-    mx, my = x.quantity().magnitude, y.quantity().magnitude
+    if x.ctx or y.ctx:
+        score += 0.6 * len(x.ctx & y.ctx) / max(len(x.ctx | y.ctx), 1)
+    mx, my = x.magnitude, y.magnitude
     if mx is not None and my is not None:
         if abs(mx - my) <= 1e-9 * max(abs(mx), 1.0):
             score += 0.3
         elif min(mx, my) > 0 and max(mx, my) / min(mx, my) <= 1.5:
             score += 0.1
-    if x.measure and fold(x.measure) == fold(y.measure):
+    if x.measure and x.measure == y.measure:
         score += 0.2
     return score
+
+
+class _RowIndex:
+    """Rows by where their claims sit, what value they hold, and what they measure.
+
+    A claim is scored only against rows it could reach MIN_SCORE with: rows
+    holding a claim in an aligned paragraph, or one of the same unit and
+    value, or of the same unit and measure.  Without one of those a pair
+    scores at most 0.1 plus the context share, so the index keeps the work
+    near-linear instead of every claim against every row.
+    """
+
+    def __init__(self) -> None:
+        self.by_para: dict[tuple[int, int], set[int]] = {}
+        self.by_value: dict[tuple[str, float], set[int]] = {}
+        self.by_measure: dict[tuple[str, str], set[int]] = {}
+
+    @staticmethod
+    def _value_key(i: _Info) -> tuple[str, float] | None:
+        return None if i.magnitude is None else (i.claim.unit, round(i.magnitude, 6))
+
+    def add(self, row: int, i: _Info) -> None:
+        self.by_para.setdefault((i.claim.doc, i.para), set()).add(row)
+        vk = self._value_key(i)
+        if vk is not None:
+            self.by_value.setdefault(vk, set()).add(row)
+        if i.measure:
+            self.by_measure.setdefault((i.claim.unit, i.measure), set()).add(row)
+
+    def candidates(
+        self, i: _Info, aligned: dict[tuple[int, int], dict[int, set[int]]], n: int
+    ) -> set[int]:
+        out: set[int] = set()
+        d = i.claim.doc
+        for x in range(n):
+            for py in aligned.get((d, x), {}).get(i.para, ()):
+                out |= self.by_para.get((x, py), set())
+        vk = self._value_key(i)
+        if vk is not None:
+            out |= self.by_value.get(vk, set())
+        if i.measure:
+            out |= self.by_measure.get((i.claim.unit, i.measure), set())
+        return out
 
 
 def _differs(cells: tuple[Claim | None, ...]) -> bool:
@@ -185,19 +250,16 @@ def claim_rows(report: Report) -> tuple[ClaimRow, ...]:
     """Claims of every document, one row per thing measured, one cell per document."""
     n = len(report.documents)
     aligned = _aligned_pairs(report)
-    rows: list[list[Claim | None]] = []
-    ctx: dict[tuple[int, Span], set[str]] = {}
+    rows: list[list[_Info | None]] = []
+    index = _RowIndex()
     for d in range(n):
-        claims = document_claims(report, d)
-        for c in claims:
-            ctx[(d, c.span)] = _ctx(report.documents[d], c)
+        doc = report.documents[d]
+        infos = [_info(doc, c) for c in document_claims(report, d)]
         cands: list[tuple[float, int, int]] = []
-        for ci, c in enumerate(claims):
-            for ri, row in enumerate(rows):
+        for ci, info in enumerate(infos):
+            for ri in sorted(index.candidates(info, aligned, n)):
                 best = max(
-                    (_score(report, aligned, r, c, ctx[(r.doc, r.span)], ctx[(d, c.span)])
-                     for r in row if r is not None),
-                    default=0.0,
+                    (_score(aligned, r, info) for r in rows[ri] if r is not None), default=0.0
                 )
                 if best >= MIN_SCORE:
                     cands.append((-best, ci, ri))
@@ -205,27 +267,31 @@ def claim_rows(report: Report) -> tuple[ClaimRow, ...]:
         taken_c: set[int] = set()
         taken_r: set[int] = set()
         for _, ci, ri in cands:
-            if ci in taken_c or ri in taken_r:
+            if ci in taken_c or ri in taken_r or rows[ri][d] is not None:
                 continue
-            rows[ri][d] = claims[ci]
+            rows[ri][d] = infos[ci]
             taken_c.add(ci)
             taken_r.add(ri)
-        for ci, c in enumerate(claims):
+        for ci, info in enumerate(infos):
             if ci not in taken_c:
-                fresh: list[Claim | None] = [None] * n
-                fresh[d] = c
+                fresh: list[_Info | None] = [None] * n
+                fresh[d] = info
                 rows.append(fresh)
+        for ri, row in enumerate(rows):
+            cell = row[d]
+            if cell is not None:
+                index.add(ri, cell)
 
-    def first_pos(row: list[Claim | None]) -> tuple[int, int]:
+    def first_pos(row: list[_Info | None]) -> tuple[int, int]:
         k = next(i for i, c in enumerate(row) if c is not None)
         cell = row[k]
         assert cell is not None
-        return (k, cell.span[0])
+        return (k, cell.claim.span[0])
 
     rows.sort(key=first_pos)
     out = []
     for row in rows:
-        cells = tuple(row)
+        cells = tuple(None if i is None else i.claim for i in row)
         measure = next((c.measure for c in cells if c is not None and c.measure), "")
         out.append(ClaimRow(measure, cells, _differs(cells)))
     return tuple(out)
