@@ -184,3 +184,22 @@ def test_json_carries_provenance() -> None:
     assert kinds[(BACK, BUNDLE)] == "reworded"
     for g in prov["passages"]:
         assert len(g["members"]) >= 2
+
+
+def test_html_overview_has_heat_map_relations_and_passage_links() -> None:
+    import re
+
+    from srcdiff.render.html import render_html
+
+    page = render_html(seeds_report())
+    assert page.count('<table class="heatmap">') == 1
+    heat = page[page.index('<table class="heatmap">') : page.index("</table>", page.index(
+        '<table class="heatmap">'))]
+    assert heat.count("<tr>") == 1 + len(NAMES)
+    assert len(re.findall(r'<td class="heat-\d+"', heat)) == len(NAMES) * (len(NAMES) - 1)
+    assert "sits inside cnn-bundle-scrape.txt" in page
+    table = page[page.index('<table class="passages">') :]
+    links = re.findall(r'<a href="#([^"]+)">¶', table[: table.index("</table>")])
+    assert links
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    assert all(link in ids for link in links)

@@ -31,6 +31,7 @@ from .htmlclaims import render_claims
 from .htmldrifts import render_index
 from .htmlhead import render_figures, render_sources
 from .htmlkit import esc, letter
+from .htmlsources import render_matrix, render_passages
 from .htmlview import CompView
 
 _SLOT = re.compile(r"@@([a-z]+)@@")
@@ -103,6 +104,13 @@ def report_sections(report: Report, marks: Mapping[str, Mark]) -> list[Section]:
     views = comparison_views(report, marks)
     comps = [comparison_section(v) for v in views]  # rows first: claims link to them
     sections = [Section("sources", "Sources", render_sources(report))]
+    if len(report.documents) > 2 and report.provenance is not None:
+        for sid, title, body in (
+            ("overview", "Who holds what", render_matrix(report)),
+            ("passages", "Passage view", render_passages(report, views)),
+        ):
+            html = f'<section class="{sid}"><h2 id="{sid}">{esc(title)}</h2>{body}</section>\n'
+            sections.append(Section(sid, title, html))
     claims = render_claims(report, views)
     if claims:
         sections.append(Section("claims", "Claims", claims))
