@@ -71,21 +71,27 @@ def _context(text: str, span: Span) -> str:
     return " ".join(before) + "|" + " ".join(after)
 
 
-def _drift_id(f: Finding, view: OpView) -> str:
+def _id_parts(f: Finding, view: OpView) -> list[str]:
+    """What a drift's id hashes; index 3 is the explanation."""
     A, B = view.A, view.B
-    key = "\x1f".join(
-        [
-            "+".join(k.value for k in f.kinds),
-            fold(f.a),
-            fold(f.b),
-            f.explanation,
-            _context(A.text, f.a_span),
-            _context(B.text, f.b_span),
-            str(A.para_occurrence(f.a_span[0])),
-            str(B.para_occurrence(f.b_span[0])),
-        ]
-    )
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return [
+        "+".join(k.value for k in f.kinds),
+        fold(f.a),
+        fold(f.b),
+        f.explanation,
+        _context(A.text, f.a_span),
+        _context(B.text, f.b_span),
+        str(A.para_occurrence(f.a_span[0])),
+        str(B.para_occurrence(f.b_span[0])),
+    ]
+
+
+def _hash_id(parts: list[str]) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+
+
+def _drift_id(f: Finding, view: OpView) -> str:
+    return _hash_id(_id_parts(f, view))
 
 
 def classify(ops: Sequence[Op], a_text: str, b_text: str) -> tuple[Drift, ...]:
@@ -106,11 +112,13 @@ def classify(ops: Sequence[Op], a_text: str, b_text: str) -> tuple[Drift, ...]:
         findings = judge_op(view, i in lost_first, i in gained_first)
         for f in findings:
             kinds = tuple(dict.fromkeys(f.kinds))
-            did = _drift_id(f, view)
+            parts = _id_parts(f, view)
+            did = _hash_id(parts)
             n = 1
             while did in seen:
-                did = _drift_id(Finding(f.kinds, f.severity, f"{f.explanation}#{n}", f.a, f.b,
-                                        f.a_span, f.b_span), view)
+                # Only the explanation differs from the first try.
+                parts[3] = f"{f.explanation}#{n}"
+                did = _hash_id(parts)
                 n += 1
             seen.add(did)
             out.append(

@@ -147,10 +147,14 @@ class OpView:
 
 def cut(text: str, base: int, spans: list[Span]) -> str:
     """``text`` (starting at document offset ``base``) with ``spans`` blanked out."""
+    if not spans:
+        return text
     chars = list(text)
+    n = len(chars)
     for s, e in spans:
-        for p in range(max(s - base, 0), min(e - base, len(chars))):
-            chars[p] = " "
+        lo, hi = max(s - base, 0), min(e - base, n)
+        if hi > lo:
+            chars[lo:hi] = " " * (hi - lo)
     return "".join(chars)
 
 

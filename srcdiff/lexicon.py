@@ -7,14 +7,24 @@ newswire English.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate, compress
 
 import regex
 
 from .normalize import STOPWORDS, fold, norm_word, stem
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+_WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+"""``WORD`` for ASCII text (same matches there), with the faster ``re`` engine."""
+
+
+def _find_words(text: str) -> list[str]:
+    found: list[str] = (_WORD_ASCII if text.isascii() else WORD).findall(text)
+    return found
+
 
 NEGATIONS = frozenset(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
                        "n't", "nowhere", "without"])
@@ -54,6 +64,8 @@ _ALIASES = [
     (r"\bsino\b", "china"), (r"\bsoviet union\b", "ussr"),
 ]
 _ALIAS_RE = [(regex.compile(p, regex.IGNORECASE), r) for p, r in _ALIASES]
+_ANY_ALIAS = regex.compile("|".join(f"(?:{p})" for p, _ in _ALIASES), regex.IGNORECASE)
+"""Matches somewhere in a text exactly when one of ``_ALIAS_RE`` does (one scan, not ten)."""
 _DEMONYM = regex.compile(r"(?:'s|ians?|ans?|ese|ish|i|ns?|s)$")
 
 _BRIT = [
@@ -81,15 +93,23 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
+    folded = fold(text)
+    found = _find_words(folded)
+    if "n't" not in folded and "cannot" not in folded:
+        return tuple(found)  # nothing to split: no word ends in "n't" or is "cannot"
+    special = {w for w in set(found) if (w.endswith("n't") and len(w) > 3) or w == "cannot"}
     out: list[str] = []
-    for w in WORD.findall(fold(text)):
-        if w.endswith("n't") and len(w) > 3:
-            base = w[:-3]
-            out += ["can" if base == "ca" else "will" if base == "wo" else base, "n't"]
-        elif w == "cannot":
+    prev = 0
+    for i in compress(range(len(found)), map(special.__contains__, found)):
+        out += found[prev:i]
+        prev = i + 1
+        w = found[i]
+        if w == "cannot":
             out += ["can", "not"]
         else:
-            out.append(w)
+            base = w[:-3]
+            out += ["can" if base == "ca" else "will" if base == "wo" else base, "n't"]
+    out += found[prev:]
     return tuple(out)
 
 
@@ -135,6 +155,8 @@ def entity_key(w: str) -> str:
 def alias(text: str) -> str:
     """Folded text with country names and their short forms made one."""
     t = fold(text)
+    if not _ANY_ALIAS.search(t):
+        return t
     for pat, rep in _ALIAS_RE:
         t = pat.sub(rep, t)
     return t
@@ -148,6 +170,8 @@ def same_entity(a: str, b: str) -> bool:
 
 def _masked(text: str) -> tuple[list[str], str]:
     keys: list[str] = []
+    if not _ANY_ALIAS.search(text):
+        return keys, text
     chars = list(text)
     for pat, rep in _ALIAS_RE:
         for m in pat.finditer(text):
@@ -161,7 +185,7 @@ def _masked(text: str) -> tuple[list[str], str]:
 def entity_keys(text: str) -> frozenset[str]:
     """Keys of every word of ``text`` (any case), country aliases made one."""
     keys, _ = _masked(text)
-    return frozenset(keys) | {entity_key(w) for w in WORD.findall(text)}
+    return frozenset(keys) | set(map(entity_key, set(_find_words(text))))
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -221,21 +245,36 @@ def attributions(text: str) -> list[tuple[str, int]]:
     return list(_attributions(text))
 
 
+_WORD_SPLIT = regex.compile(f"({WORD.pattern})")
+_WORD_SPLIT_ASCII = re.compile(f"({_WORD_ASCII.pattern})")
+"""``WORD`` captured: ``split`` gives gaps and words alternately, so word offsets
+are running sums of the parts' lengths."""
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(w: str) -> str:
+    return fold(w)
+
+
 @lru_cache(maxsize=4096)
 def _attributions(text: str) -> tuple[tuple[str, int], ...]:
-    toks = [(m.group(), m.start()) for m in WORD.finditer(text)]
+    parts: list[str] = (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+    toks = parts[1::2]
+    lws = list(map(_fold_word, toks))
+    hits = list(compress(range(len(lws)), map(SPEECH.__contains__, lws)))
+    if not hits:
+        return ()
+    ends = list(accumulate(map(len, parts)))  # ends[2 * i] is where word i starts
     out = []
-    for i, (w, pos) in enumerate(toks):
-        lw = fold(w)
-        if lw not in SPEECH:
-            continue
+    for i in hits:
+        lw, pos = lws[i], ends[2 * i]
         if lw == "according":
-            if i + 1 < len(toks) and fold(toks[i + 1][0]) == "to":
+            if i + 1 < len(toks) and lws[i + 1] == "to":
                 out.append((lw, pos))
             continue
-        near = toks[max(0, i - 4) : i] + toks[i + 1 : i + 4]
-        if any(fold(t) in SPEAKER_NOUNS or (t[:1].isupper() and fold(t) not in STOPWORDS)
-               for t, _ in near):
+        near = list(range(max(0, i - 4), i)) + list(range(i + 1, min(i + 4, len(toks))))
+        if any(lws[k] in SPEAKER_NOUNS or (toks[k][:1].isupper() and lws[k] not in STOPWORDS)
+               for k in near):
             out.append((lw, pos))
     return tuple(out)
 

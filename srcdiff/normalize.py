@@ -187,8 +187,17 @@ class Token:
 
 def fold(text: str) -> str:
     """Casefold and NFKC-normalise; curly quotes to straight, dashes to '-'."""
+    if text.isascii():
+        # NFKC leaves ASCII alone, casefold is lower there, and the table
+        # maps only non-ASCII characters.
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text.translate(_FOLD_TABLE)
+    # Equivalent to ``text.translate(_FOLD_TABLE)`` (every target is ASCII and
+    # no target is a source), but str.replace scans far faster than translate.
+    for src, dst in _FOLD_PAIRS:
+        if src in text:
+            text = text.replace(src, dst)
+    return text
 
 
 _FOLD_TABLE = str.maketrans(
@@ -215,6 +224,7 @@ _FOLD_TABLE = str.maketrans(
         "\u00a0": " ",
     }
 )
+_FOLD_PAIRS = tuple((chr(k), str(v)) for k, v in _FOLD_TABLE.items())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 from diff_match_patch import diff_match_patch
@@ -68,6 +69,7 @@ def _tokens(text: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(token: str) -> str:
     """What a token is matched by: its matching form ("U.S." = "US", curly = straight)."""
     if token.isspace():
@@ -77,23 +79,13 @@ def _key(token: str) -> str:
 
 def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
     """Each token as one character, equal when the tokens' matching forms are."""
+    ka = list(map(_key, a))
+    kb = list(map(_key, b))
+    # Codes in order of first appearance, a before b.
     table: dict[str, str] = {}
-    keys: dict[str, str] = {}
-
-    def enc(toks: list[str]) -> str:
-        out = []
-        for t in toks:
-            key = keys.get(t)
-            if key is None:
-                key = keys[t] = _key(t)
-            code = table.get(key)
-            if code is None:
-                n = len(table) + 0x100
-                code = table[key] = chr(n if n < 0xD800 else n + 0x800)
-            out.append(code)
-        return "".join(out)
-
-    return enc(a), enc(b)
+    for n, key in enumerate(dict.fromkeys(ka + kb), 0x100):
+        table[key] = chr(n if n < 0xD800 else n + 0x800)
+    return "".join(map(table.__getitem__, ka)), "".join(map(table.__getitem__, kb))
 
 
 def _equal_len(diffs: list[tuple[int, str]]) -> int:
@@ -158,12 +150,22 @@ def raw_ops(a: str, b: str) -> list[tuple[OpKind, str, str]]:
             ins.extend(tb[j : j + n])
             j += n
         else:
-            for x, y in zip(ta[i : i + n], tb[j : j + n], strict=True):
-                if x == y:
-                    equal(x)
-                else:
+            xa, xb = ta[i : i + n], tb[j : j + n]
+            if xa == xb:
+                equal("".join(xa))
+            else:
+                run: list[str] = []
+                for x, y in zip(xa, xb, strict=True):
+                    if x == y:
+                        run.append(x)
+                        continue
+                    if run:
+                        equal("".join(run))
+                        run.clear()
                     dels.append(x)
                     ins.append(y)
+                if run:
+                    equal("".join(run))
             i += n
             j += n
     flush()
@@ -199,8 +201,9 @@ def similarity(ops: Sequence[Op]) -> float:
     """Share of both sides' non-space characters left equal, from 0 to 1."""
     eq = tot = 0
     for op in ops:
-        la = sum(1 for c in op.a if not c.isspace())
-        lb = sum(1 for c in op.b if not c.isspace())
+        # str.split() splits on exactly the characters str.isspace() accepts.
+        la = sum(map(len, op.a.split()))
+        lb = la if op.b == op.a else sum(map(len, op.b.split()))
         tot += la + lb
         if op.op is OpKind.EQUAL:
             eq += la + lb
