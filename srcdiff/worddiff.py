@@ -57,6 +57,17 @@ class Side:
         s, e = self.parts[k]
         return min(s + (pos - self._starts[k]), e)
 
+    def cuts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``[start, end)`` cut where a later paragraph of the side begins."""
+        k = bisect_right(self._starts, start)
+        out = []
+        while k < len(self._starts) and self._starts[k] < end:
+            out.append((start, self._starts[k]))
+            start = self._starts[k]
+            k += 1
+        out.append((start, end))
+        return out
+
     def span(self, start: int, end: int) -> Span:
         if start == end:
             p = self.to_doc(start)
@@ -92,11 +103,69 @@ def _equal_len(diffs: list[tuple[int, str]]) -> int:
     return sum(len(s) for kind, s in diffs if kind == 0)
 
 
+ANCHOR_MIN = 64
+"""Tokens per side under which diff-match-patch runs on the whole pair unanchored."""
+
+
+def _anchors(ea: str, eb: str) -> list[tuple[int, int]]:
+    """Positions of symbols that occur once on each side, in an order both sides keep.
+
+    The longest increasing run of such unique shared symbols (patience
+    diff's anchors): cheap to find, and certain to be matched by any sane
+    diff, so diff-match-patch can run between them instead of over the
+    whole pair, where its cost grows with length times differences.
+    """
+    count_a: dict[str, int] = {}
+    for ch in ea:
+        count_a[ch] = count_a.get(ch, 0) + 1
+    count_b: dict[str, int] = {}
+    for ch in eb:
+        count_b[ch] = count_b.get(ch, 0) + 1
+    where_a = {ch: i for i, ch in enumerate(ea) if count_a[ch] == 1 and count_b.get(ch) == 1}
+    pairs = [(where_a[ch], j) for j, ch in enumerate(eb) if ch in where_a]
+    pairs.sort()
+    # Longest increasing subsequence of the b positions (patience sorting).
+    tails: list[int] = []
+    back: list[int] = [-1] * len(pairs)
+    tail_idx: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        lo = bisect_right(tails, j)
+        if lo == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[lo] = j
+            tail_idx[lo] = k
+        back[k] = tail_idx[lo - 1] if lo else -1
+    out: list[tuple[int, int]] = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
+
+
+def _main_diff(dmp: diff_match_patch, ea: str, eb: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff, run between unique shared anchors on long pairs."""
+    if min(len(ea), len(eb)) < ANCHOR_MIN:
+        return list(dmp.diff_main(ea, eb, False))
+    diffs: list[tuple[int, str]] = []
+    pa = pb = 0
+    for i, j in _anchors(ea, eb):
+        diffs += dmp.diff_main(ea[pa:i], eb[pb:j], False)
+        diffs.append((0, ea[i]))
+        pa, pb = i + 1, j + 1
+    diffs += dmp.diff_main(ea[pa:], eb[pb:], False)
+    diffs = [d for d in diffs if d[1]]
+    dmp.diff_cleanupMerge(diffs)
+    return diffs
+
+
 def _token_diffs(ea: str, eb: str) -> list[tuple[int, int]]:
     """diff-match-patch on the encoded sides, as (kind, token count) runs."""
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(ea, eb, False)
+    diffs = _main_diff(dmp, ea, eb)
     semantic = list(diffs)
     dmp.diff_cleanupSemantic(semantic)
     if _equal_len(semantic) * 4 < _equal_len(diffs) * 3:
@@ -185,9 +254,49 @@ def diff_sides(a: Side, b: Side) -> tuple[Op, ...]:
     pa = pb = 0
     for kind, ta, tb in raw_ops(a.text, b.text):
         na, nb = pa + len(ta), pb + len(tb)
-        ops.append(Op(kind, ta, tb, a.span(pa, na), b.span(pb, nb)))
+        for k, (sa, ea_), (sb, eb_) in _pieces(kind, a.cuts(pa, na), b.cuts(pb, nb)):
+            ops.append(
+                Op(k, a.text[sa:ea_], b.text[sb:eb_], a.span(sa, ea_), b.span(sb, eb_))
+            )
         pa, pb = na, nb
     return tuple(ops)
+
+
+def _pieces(
+    kind: OpKind, ra: list[tuple[int, int]], rb: list[tuple[int, int]]
+) -> list[tuple[OpKind, tuple[int, int], tuple[int, int]]]:
+    """An op cut where either side crosses into another paragraph of its side.
+
+    A side made of several paragraphs (a split or merge) may hold paragraphs
+    far apart in their document; an op's span must not cover what lies
+    between them.  Equal text is cut at the same places on both sides; a
+    change pairs its pieces in order and leaves the rest deleted or inserted.
+    """
+    if len(ra) == 1 and len(rb) == 1:
+        return [(kind, ra[0], rb[0])]
+    if kind is OpKind.EQUAL:
+        a0, b0 = ra[0][0], rb[0][0]
+        cuts = sorted({s - a0 for s, _ in ra[1:]} | {s - b0 for s, _ in rb[1:]})
+        length = ra[-1][1] - a0
+        bounds = [0, *cuts, length]
+        return [
+            (OpKind.EQUAL, (a0 + x, a0 + y), (b0 + x, b0 + y))
+            for x, y in zip(bounds, bounds[1:], strict=False)
+            if y > x
+        ]
+    out: list[tuple[OpKind, tuple[int, int], tuple[int, int]]] = []
+    empty_a = (ra[-1][1], ra[-1][1])
+    empty_b = (rb[-1][1], rb[-1][1])
+    for k in range(max(len(ra), len(rb))):
+        pa = ra[k] if k < len(ra) and ra[k][1] > ra[k][0] else None
+        pb = rb[k] if k < len(rb) and rb[k][1] > rb[k][0] else None
+        if pa and pb:
+            out.append((OpKind.REPLACE, pa, pb))
+        elif pa:
+            out.append((OpKind.DELETE, pa, (rb[min(k, len(rb) - 1)][1],) * 2))
+        elif pb:
+            out.append((OpKind.INSERT, (ra[min(k, len(ra) - 1)][1],) * 2, pb))
+    return out or [(kind, empty_a, empty_b)]
 
 
 def word_ops(
