@@ -16,6 +16,7 @@ each group's likely origin is the version the others stand closest to.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -126,40 +127,40 @@ def quoted_spans(text: str) -> list[Span]:
 
 
 def _in_spans(pos: int, spans: Sequence[Span]) -> bool:
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        s, e = spans[mid]
-        if pos < s:
-            hi = mid
-        elif pos >= e:
-            lo = mid + 1
-        else:
-            return True
-    return False
+    k = bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
-def _words(text: str, start: int, end: int, quotes: Sequence[Span]) -> tuple[int, int]:
-    """(words, words outside quotes) of ``text[start:end]``."""
-    total = outside = 0
-    for m in _WORD.finditer(text, start, end):
-        total += 1
-        if not _in_spans(m.start(), quotes):
-            outside += 1
-    return total, outside
+class _WordIndex:
+    """Where the words of one document start, all of them and those outside quotes.
+
+    Built once per document, so counting the words of any span is two
+    bisections, however many spans a run asks about.
+    """
+
+    def __init__(self, text: str, quotes: Sequence[Span]) -> None:
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+        self.outside = [p for p in self.starts if not _in_spans(p, quotes)]
+
+    def count(self, start: int, end: int) -> tuple[int, int]:
+        """(words, words outside quotes) starting in ``[start, end)``."""
+        s, o = self.starts, self.outside
+        return (
+            bisect_left(s, end) - bisect_left(s, start),
+            bisect_left(o, end) - bisect_left(o, start),
+        )
 
 
-def _paragraph_words(doc: Document, quotes: Sequence[Span]) -> list[tuple[int, int]]:
+def _paragraph_words(doc: Document, words: _WordIndex) -> list[tuple[int, int]]:
     """(words, words outside quotes) of every paragraph; furniture counts nothing."""
-    return [(0, 0) if p.noise else _words(doc.text, p.start, p.end, quotes) for p in doc.paragraphs]
+    return [(0, 0) if p.noise else words.count(p.start, p.end) for p in doc.paragraphs]
 
 
 def _side_share(
-    doc: Document,
     comp: Comparison,
     side: str,
     counts: Sequence[tuple[int, int]],
-    quotes: Sequence[Span],
+    words: _WordIndex,
 ) -> Share:
     total = sum(c[0] for c in counts)
     total_out = sum(c[1] for c in counts)
@@ -174,7 +175,7 @@ def _side_share(
         for op in blk.ops:
             if op.op is OpKind.EQUAL:
                 s, e = op.a_span if side == "a" else op.b_span
-                verbatim += _words(doc.text, s, e, quotes)[1]
+                verbatim += words.count(s, e)[1]
     return Share(
         doc=comp.a if side == "a" else comp.b,
         other=comp.b if side == "a" else comp.a,
@@ -350,14 +351,14 @@ def _origin(
 def provenance(report: Report) -> Provenance:
     """Shares, relations and passage origins of every compared pair."""
     docs = report.documents
-    quotes = [quoted_spans(d.text) for d in docs]
-    counts = [_paragraph_words(d, q) for d, q in zip(docs, quotes, strict=True)]
+    words = [_WordIndex(d.text, quoted_spans(d.text)) for d in docs]
+    counts = [_paragraph_words(d, w) for d, w in zip(docs, words, strict=True)]
     shares: list[Share] = []
     relations: list[Relation] = []
     for comp in report.comparisons:
         a, b = comp.a, comp.b
-        sa = _side_share(docs[a], comp, "a", counts[a], quotes[a])
-        sb = _side_share(docs[b], comp, "b", counts[b], quotes[b])
+        sa = _side_share(comp, "a", counts[a], words[a])
+        sb = _side_share(comp, "b", counts[b], words[b])
         shares += [sa, sb]
         relations.append(_relation(sa, sb, docs))
     passages = _passages(report.comparisons, relations, docs)
