@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -178,9 +180,48 @@ def compare(
         pairs = list(combinations(range(n), 2))
     else:
         pairs = [(base, k) for k in range(n) if k != base]
-    comps = tuple(compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs)
+    comps = _compare_pairs(documents, pairs, classifier)
     report = Report(tuple(documents), comps, base=base)
     return replace(report, provenance=provenance(report))
+
+
+PARALLEL_MIN_PAIRS = 4
+"""Comparisons from which a run over several sources spreads over the machine's cores."""
+
+_SHARED: tuple[Sequence[Document], Classifier | None] = ((), None)
+
+
+def _compare_pair(pair: tuple[int, int]) -> Comparison:
+    documents, classifier = _SHARED
+    i, j = pair
+    return compare_documents(documents[i], documents[j], i, j, classifier)
+
+
+def _compare_pairs(
+    documents: Sequence[Document], pairs: list[tuple[int, int]], classifier: Classifier | None
+) -> tuple[Comparison, ...]:
+    """Every comparison, in the order of ``pairs``; across processes when there are many.
+
+    Each comparison depends only on its two documents, so the result is the
+    same however the work is spread. Worker processes are forked and read
+    the documents from a module global; where forking is not possible the
+    comparisons run here, one after the other.
+    """
+    global _SHARED
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if len(pairs) < PARALLEL_MIN_PAIRS or cores < 2:
+        return tuple(
+            compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs
+        )
+    _SHARED = (documents, classifier)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(min(cores, len(pairs))) as pool:
+            return tuple(pool.map(_compare_pair, pairs, chunksize=max(1, len(pairs) // 16)))
+    except (OSError, ValueError):
+        return tuple(_compare_pair(p) for p in pairs)
+    finally:
+        _SHARED = ((), None)
 
 
 def compare_paths(

@@ -93,14 +93,6 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         read_input(str(path))
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads all")
-def test_unreadable_file_for_real(tmp_path: Path) -> None:
-    path = _write(tmp_path, "secret.txt", b"hidden")
-    path.chmod(0)
-    with pytest.raises(InputError, match="permission denied"):
-        read_input(str(path))
-
-
 def test_file_over_limit_is_not_read_into_memory(tmp_path: Path) -> None:
     path = _write(tmp_path, "big.txt", b"word " * 1000)
     with pytest.raises(InputError, match=r"is 5000 bytes, over the limit of 4999 bytes"):

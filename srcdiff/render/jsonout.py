@@ -146,5 +146,10 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """Deterministic JSON text of the report, ending with a newline."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=1) + "\n"
+    """Deterministic JSON text of the report on one line, ending with a newline.
+
+    Compact, because the JSON is for tools (``jq .`` prints it for people):
+    Python's C encoder only serves unindented output, and on big reports it
+    is several times faster and a quarter smaller.
+    """
+    return json.dumps(report_dict(report), ensure_ascii=False, separators=(",", ":")) + "\n"
