@@ -140,17 +140,12 @@ def _aligned_pairs(report: Report) -> dict[tuple[int, int], dict[int, set[int]]]
     return out
 
 
-def _para_of(doc: Document, pos: int) -> int:
-    starts = _starts(doc)
+def _para_of(doc: Document, starts: list[int], pos: int) -> int:
+    """The paragraph holding ``pos``; ``starts`` are the paragraphs' start offsets."""
     k = bisect_right(starts, pos) - 1
     if k >= 0 and pos <= doc.paragraphs[k].end:
         return doc.paragraphs[k].index
     return -1
-
-
-@lru_cache(maxsize=64)
-def _starts(doc: Document) -> list[int]:
-    return [p.start for p in doc.paragraphs]
 
 
 def _ctx(doc: Document, c: Claim) -> set[str]:
@@ -170,8 +165,8 @@ class _Info:
     measure: str
 
 
-def _info(doc: Document, c: Claim) -> _Info:
-    return _Info(c, _para_of(doc, c.span[0]), _ctx(doc, c), c.quantity().magnitude,
+def _info(doc: Document, starts: list[int], c: Claim) -> _Info:
+    return _Info(c, _para_of(doc, starts, c.span[0]), _ctx(doc, c), c.quantity().magnitude,
                  fold(c.measure))
 
 
@@ -254,7 +249,8 @@ def claim_rows(report: Report) -> tuple[ClaimRow, ...]:
     index = _RowIndex()
     for d in range(n):
         doc = report.documents[d]
-        infos = [_info(doc, c) for c in document_claims(report, d)]
+        starts = [p.start for p in doc.paragraphs]
+        infos = [_info(doc, starts, c) for c in document_claims(report, d)]
         cands: list[tuple[float, int, int]] = []
         for ci, info in enumerate(infos):
             for ri in sorted(index.candidates(info, aligned, n)):
@@ -267,7 +263,7 @@ def claim_rows(report: Report) -> tuple[ClaimRow, ...]:
         taken_c: set[int] = set()
         taken_r: set[int] = set()
         for _, ci, ri in cands:
-            if ci in taken_c or ri in taken_r or rows[ri][d] is not None:
+            if ci in taken_c or ri in taken_r:
                 continue
             rows[ri][d] = infos[ci]
             taken_c.add(ci)

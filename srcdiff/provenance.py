@@ -24,6 +24,7 @@ from enum import StrEnum
 
 import regex
 
+from .docindex import doc_index
 from .model import Block, Comparison, Document, OpKind, Report, Span
 
 COVERED = 0.6
@@ -36,8 +37,6 @@ REWORDED = 0.45
 """Verbatim share of the found words above which a version is a rewrite, not a retelling."""
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_QUOTE_OPEN = '“"«„'
-_QUOTE_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 
 
 class RelationKind(StrEnum):
@@ -102,28 +101,8 @@ class Provenance:
 
 
 def quoted_spans(text: str) -> list[Span]:
-    """Spans of ``text`` inside quotation marks, curly or straight.
-
-    A quote may run across sentences; an unclosed one ends at its paragraph.
-    """
-    spans: list[Span] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _QUOTE_OPEN:
-            close = _QUOTE_CLOSE[ch]
-            stop = text.find("\n\n", i)
-            stop = n if stop < 0 else stop
-            j = text.find(close, i + 1, stop)
-            if ch == "“":
-                alt = text.find('"', i + 1, stop)
-                j = alt if (j < 0 or 0 <= alt < j) else j
-            end = stop if j < 0 else j + 1
-            spans.append((i, end))
-            i = end
-            continue
-        i += 1
-    return spans
+    """Spans of ``text`` inside quotation marks, from the document index's quote scan."""
+    return [(q.start, q.end) for q in doc_index(text).quotes]
 
 
 def _in_spans(pos: int, spans: Sequence[Span]) -> bool:
