@@ -194,11 +194,15 @@ def run(argv: Sequence[str] | None = None) -> int:
             raise InputError(args.base, "--base must be one of the inputs")
         base = args.files.index(args.base)
 
+    out_stream = sys.stdout
+    text_out = args.text or args.output or not (out_stream.isatty() and sys.stdin.isatty())
+    if not (args.json or args.html or args.stat or args.claims or text_out):
+        return _review(args)
+
     from .pipeline import compare_paths
 
     report = compare_paths(args.files, base=base, max_bytes=args.max_size)
     status = _exit_status(report, args.fail_on)
-    out_stream = sys.stdout
     if args.json:
         from .render.jsonout import render_json
 
@@ -217,7 +221,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .render.claims import render_claims
 
         _write(render_claims(report), args.output)
-    elif args.text or args.output or not (out_stream.isatty() and sys.stdin.isatty()):
+    else:
         from .render.text import render_text
 
         color = _use_color(args.color, out_stream) and not args.output
@@ -228,12 +232,38 @@ def run(argv: Sequence[str] | None = None) -> int:
             ),
             args.output,
         )
-    else:
-        from .review import review_path
-        from .tui.app import run_tui
-
-        run_tui(report, list(args.files), review_path(args.files))
     return status
+
+
+PREVIEW_MIN_BYTES = 200_000
+"""Input size (both documents) from which the TUI opens before the report is done."""
+
+
+def _review(args: argparse.Namespace) -> int:
+    """The TUI. A big pair opens on its aligned passages while drift is still being found."""
+    from .pipeline import compare, compare_paths, make_document
+    from .read import read_input
+    from .review import review_path
+    from .tui.app import run_tui
+
+    files = list(args.files)
+    base = files.index(args.base) if args.base is not None else None
+    if len(files) != 2 or args.fail_on is not None:
+        report = compare_paths(files, base=base, max_bytes=args.max_size)
+        run_tui(report, files, review_path(files))
+        return _exit_status(report, args.fail_on)
+    docs = [make_document(read_input(f, max_bytes=args.max_size)) for f in files]
+    if sum(len(d.text) for d in docs) < PREVIEW_MIN_BYTES:
+        report = compare(docs)
+        run_tui(report, files, review_path(files))
+        return _exit_status(report, None)
+    from .background import PendingReport
+
+    pending = PendingReport.start(docs[0], docs[1])
+    shown = run_tui(pending, files, review_path(files))
+    if isinstance(shown, PendingReport):
+        return 1 if shown.differs() else 0
+    return _exit_status(shown, None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .align import ParaLink, align, ordered_chain
@@ -72,25 +72,84 @@ def _identical_links(
     return out
 
 
-def _block_for_link(
-    a: Document, b: Document, link: ParaLink, moved: bool, classifier: Classifier
-) -> Block:
+@dataclass(frozen=True)
+class Slot:
+    """Where one block goes in a comparison, known before any word is diffed.
+
+    ``link`` pairs paragraphs of both documents; a one-sided slot has no
+    link and names its paragraph by ``side`` ("a" or "b") and ``index``.
+    """
+
+    link: ParaLink | None
+    moved: bool = False
+    side: str = ""
+    index: int = -1
+
+
+def plan(a: Document, b: Document) -> tuple[Slot, ...]:
+    """Align two documents: every block of their comparison, in view order."""
+    links = align(a.text, a.paragraphs, b.text, b.paragraphs)
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    links += _identical_links(a, b, taken_a, taken_b)
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    chain = ordered_chain(links)
+    keyed: list[tuple[tuple[int, int, int], Slot]] = []
+    b_home: dict[int, int] = {}
+    for k, lk in enumerate(links):
+        keyed.append(((lk.a[0], 0, lk.b[0]), Slot(lk, k not in chain)))
+        for j in lk.b:
+            b_home[j] = lk.a[0]
+    for i in range(len(a.paragraphs)):
+        if i not in taken_a:
+            keyed.append(((i, 0, -1), Slot(None, side="a", index=i)))
+    home = -1
+    for j in range(len(b.paragraphs)):
+        if j in b_home:
+            home = b_home[j]
+        elif j not in taken_b:
+            keyed.append(((home, 1, j), Slot(None, side="b", index=j)))
+    keyed.sort(key=lambda ks: ks[0])
+    return tuple(slot for _, slot in keyed)
+
+
+def _noise(a: Document, b: Document, link: ParaLink) -> bool:
+    return all(a.paragraphs[i].noise for i in link.a) and all(
+        b.paragraphs[j].noise for j in link.b
+    )
+
+
+def build_block(a: Document, b: Document, slot: Slot, classifier: Classifier | None) -> Block:
+    """The block of ``slot``: word ops, and drift when ``classifier`` is given."""
+    link = slot.link
+    if link is None:
+        return _one_sided(a if slot.side == "a" else b, slot.index, slot.side)
     sa = Side(a.text, [(a.paragraphs[i].start, a.paragraphs[i].end) for i in link.a])
     sb = Side(b.text, [(b.paragraphs[j].start, b.paragraphs[j].end) for j in link.b])
     ops = diff_sides(sa, sb)
     sim = similarity(ops)
     changed = any(op.op is not OpKind.EQUAL for op in ops)
-    drifts = classifier(ops, a.text, b.text) if changed else ()
-    noise = all(a.paragraphs[i].noise for i in link.a) and all(
-        b.paragraphs[j].noise for j in link.b
-    )
-    if moved:
+    drifts = classifier(ops, a.text, b.text) if changed and classifier else ()
+    if slot.moved:
         status = Status.MOVED
     elif changed:
         status = Status.CHANGED
     else:
         status = Status.EQUAL
-    return Block(status, link.a, link.b, sim, ops, drifts, noise)
+    return Block(status, link.a, link.b, sim, ops, drifts, _noise(a, b, link))
+
+
+def pending_block(a: Document, b: Document, slot: Slot) -> Block:
+    """A stand-in for the block of ``slot`` before its words are diffed: no ops yet.
+
+    A paired slot is shown as moved or changed until its ops say otherwise.
+    """
+    link = slot.link
+    if link is None:
+        return _one_sided(a if slot.side == "a" else b, slot.index, slot.side)
+    status = Status.MOVED if slot.moved else Status.CHANGED
+    return Block(status, link.a, link.b, 0.0, (), (), _noise(a, b, link))
 
 
 def _one_sided(doc: Document, idx: int, side: str) -> Block:
@@ -102,36 +161,74 @@ def _one_sided(doc: Document, idx: int, side: str) -> Block:
     return Block(Status.ONLY_B, (), (idx,), 0.0, (op,), (), p.noise)
 
 
+SPLIT_MIN_CHARS = 200_000
+"""Paired text (both sides) from which one comparison's blocks are built in two processes."""
+
+_SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None] | None = None
+
+
+def _build_range(bounds: tuple[int, int]) -> list[Block]:
+    assert _SLOTS is not None
+    a, b, slots, classifier = _SLOTS
+    return [build_block(a, b, s, classifier) for s in slots[bounds[0] : bounds[1]]]
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def _can_fork() -> bool:
+    """True where worker processes may be forked: a fork platform, and not inside a worker."""
+    return (
+        _cores() >= 2
+        and "fork" in multiprocessing.get_all_start_methods()
+        and multiprocessing.parent_process() is None
+    )
+
+
+def _slot_size(a: Document, b: Document, slot: Slot) -> int:
+    if slot.link is None:
+        return 0
+    return sum(a.paragraphs[i].end - a.paragraphs[i].start for i in slot.link.a) + sum(
+        b.paragraphs[j].end - b.paragraphs[j].start for j in slot.link.b
+    )
+
+
+def build_blocks(
+    a: Document, b: Document, slots: Sequence[Slot], classifier: Classifier | None
+) -> tuple[Block, ...]:
+    """Every slot's block, in order; a big pair's second half in a forked process.
+
+    Each block depends only on its slot and the two documents, so the result
+    is the same however the work is split.
+    """
+    global _SLOTS
+    sizes = [_slot_size(a, b, s) for s in slots]
+    total = sum(sizes)
+    if total < SPLIT_MIN_CHARS or not _can_fork():
+        return tuple(build_block(a, b, s, classifier) for s in slots)
+    # Cut where half the paired text lies before: both halves cost about the same.
+    run = mid = 0
+    while mid < len(slots) and run * 2 < total:
+        run += sizes[mid]
+        mid += 1
+    _SLOTS = (a, b, slots, classifier)
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            later = pool.apply_async(_build_range, ((mid, len(slots)),))
+            first = _build_range((0, mid))
+            return tuple(first + later.get())
+    except OSError:
+        return tuple(build_block(a, b, s, classifier) for s in slots)
+    finally:
+        _SLOTS = None
+
+
 def compare_documents(
     a: Document, b: Document, ia: int = 0, ib: int = 1, classifier: Classifier | None = None
 ) -> Comparison:
     """Align two documents and diff every pair."""
-    classify = classifier or _default_classifier()
-    links = align(a.text, a.paragraphs, b.text, b.paragraphs)
-    taken_a = {i for lk in links for i in lk.a}
-    taken_b = {j for lk in links for j in lk.b}
-    links += _identical_links(a, b, taken_a, taken_b)
-    taken_a = {i for lk in links for i in lk.a}
-    taken_b = {j for lk in links for j in lk.b}
-    chain = ordered_chain(links)
-    keyed: list[tuple[tuple[int, int, int], Block]] = []
-    b_home: dict[int, int] = {}
-    for k, lk in enumerate(links):
-        blk = _block_for_link(a, b, lk, k not in chain, classify)
-        keyed.append(((lk.a[0], 0, lk.b[0]), blk))
-        for j in lk.b:
-            b_home[j] = lk.a[0]
-    for i in range(len(a.paragraphs)):
-        if i not in taken_a:
-            keyed.append(((i, 0, -1), _one_sided(a, i, "a")))
-    home = -1
-    for j in range(len(b.paragraphs)):
-        if j in b_home:
-            home = b_home[j]
-        elif j not in taken_b:
-            keyed.append(((home, 1, j), _one_sided(b, j, "b")))
-    keyed.sort(key=lambda kb: kb[0])
-    blocks = tuple(blk for _, blk in keyed)
+    blocks = build_blocks(a, b, plan(a, b), classifier or _default_classifier())
     return Comparison(ia, ib, blocks, summarize(a, b, blocks))
 
 
@@ -208,15 +305,14 @@ def _compare_pairs(
     comparisons run here, one after the other.
     """
     global _SHARED
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if len(pairs) < PARALLEL_MIN_PAIRS or cores < 2:
+    if len(pairs) < PARALLEL_MIN_PAIRS or not _can_fork():
         return tuple(
             compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs
         )
     _SHARED = (documents, classifier)
     try:
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(min(cores, len(pairs))) as pool:
+        with ctx.Pool(min(_cores(), len(pairs))) as pool:
             return tuple(pool.map(_compare_pair, pairs, chunksize=max(1, len(pairs) // 16)))
     except (OSError, ValueError):
         return tuple(_compare_pair(p) for p in pairs)

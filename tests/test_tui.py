@@ -7,6 +7,7 @@ import functools
 import json
 import re
 import shutil
+import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,14 @@ import pytest
 from rich.cells import cell_len
 from textual.binding import Binding
 
-from srcdiff.model import Report, Severity
-from srcdiff.pipeline import compare_paths
+from srcdiff import background
+from srcdiff.background import PendingReport
+from srcdiff.model import Document, Report, Severity
+from srcdiff.pipeline import Slot, compare_paths, make_document
+from srcdiff.read import read_input
 from srcdiff.review import Mark, load_marks, review_path
 from srcdiff.tui.app import SrcdiffApp
+from srcdiff.tui.bars import SummaryBar
 from srcdiff.tui.driftlist import DriftList
 from srcdiff.tui.help import HelpScreen
 from srcdiff.tui.keys import APP_BINDINGS, help_sections
@@ -446,3 +451,50 @@ async def test_sources_key_is_off_with_one_pair(report: Report, inputs: list[str
         await pilot.press("g")
         assert app.check_action("sources", ()) is False
         assert app.screen is app.screen_stack[0]
+
+
+@sync
+async def test_a_big_pair_opens_before_its_report_is_done(
+        inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview shows aligned passages with word highlights; drift comes in place later."""
+    real = background._full_report
+
+    def slow(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
+        time.sleep(1.5)
+        return real(a, b, slots)
+
+    monkeypatch.setattr(background, "_full_report", slow)
+    docs = [make_document(read_input(p)) for p in inputs]
+    pending = PendingReport.start(docs[0], docs[1])
+    app = SrcdiffApp(pending.preview, inputs, review_path(inputs), pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        assert app.pending is not None and panes.rows is not None
+        assert "finding drift" in str(app.query_one(SummaryBar).content)
+        assert app.query_one(DriftList).border_title == "finding drift…"
+        on_screen = {b for k in range(len(panes.rows.items))
+                     if visible(app, panes.rows.items[k].y) for b in panes.rows.items[k].blocks}
+        changed = [b for b in on_screen if pending.words(b).status.value == "changed"]
+        assert changed, "the first screen of the seeds holds a changed passage"
+        assert all(panes._spans[0][b] or panes._spans[1][b] for b in changed)
+        await pilot.press("n")
+        assert app.nav.current is None
+        panes.scroll_to(y=60, animate=False)
+        await pilot.pause()
+        top = panes.rows.item_at(round(panes.scroll_y))[0]
+        top_block = panes.rows.items[top].blocks[0]
+        for _ in range(300):
+            if app.pending is None:
+                break
+            await asyncio.sleep(0.1)
+        await pilot.pause()
+        assert app.pending is None, "the report came in"
+        full = compare_paths(inputs)
+        assert [d.id for d in app.nav.drifts] == [
+            d.id for blk in full.comparisons[0].blocks for d in blk.drifts]
+        assert "similar" in str(app.query_one(SummaryBar).content)
+        now = panes.rows.items[panes.rows.item_at(round(panes.scroll_y))[0]].blocks[0]
+        assert now == top_block, "the view stays where the reviewer was"
+        await pilot.press("n")
+        assert app.nav.current is not None

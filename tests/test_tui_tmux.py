@@ -99,3 +99,61 @@ def test_real_terminal_review(tmux: Tmux, tmp_path: Path) -> None:
         assert "Traceback" not in screen
     finally:
         tmux.close()
+
+
+def _big_pair(folder: Path) -> list[str]:
+    """Two versions of a long text (well over the preview threshold) that differ in places."""
+    paras = (ROOT / "seeds" / "ap.txt").read_text(encoding="utf-8").splitlines()
+    paras = [p for p in paras if p.strip()]
+    a = [f"{p} (Part {i}.)" for i in range(60) for p in paras]
+    b = [p.replace(" the ", " a ", 1) if k % 7 == 0 else p for k, p in enumerate(a)]
+    b = b[len(b) // 2:] + b[: len(b) // 2]
+    names = []
+    for name, body in (("long-a.txt", a), ("long-b.txt", b)):
+        (folder / name).write_text("\n\n".join(body) + "\n", encoding="utf-8")
+        names.append(name)
+    return names
+
+
+def test_big_pair_opens_at_once_and_finishes_in_place(tmux: Tmux, tmp_path: Path) -> None:
+    from srcdiff.cli import PREVIEW_MIN_BYTES
+
+    names = _big_pair(tmp_path)
+    assert sum((tmp_path / n).stat().st_size for n in names) > PREVIEW_MIN_BYTES
+    env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
+    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+               f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    tmux.start(command)
+    try:
+        tmux.wait_for(lambda s: "long-a.txt" in s and ("finding drift" in s or "similar" in s),
+                      "the first screen")
+        tmux.wait_for(lambda s: "similar" in s and "drift" in s, "the finished report", 120)
+        tmux.keys("n")
+        tmux.wait_for(lambda s: "Drift 1/" in s, "the first drift to be selected")
+        tmux.keys("q")
+        screen = tmux.wait_for(lambda s: "SRCDIFF-EXIT=" in s, "srcdiff to quit")
+        assert "SRCDIFF-EXIT=1" in screen
+        assert "Traceback" not in screen
+    finally:
+        tmux.close()
+
+
+def test_quitting_a_big_pair_early_stops_its_worker(tmux: Tmux, tmp_path: Path) -> None:
+    names = _big_pair(tmp_path)
+    env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
+    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+               f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    tmux.start(command)
+    try:
+        tmux.wait_for(lambda s: "long-a.txt" in s, "the first screen")
+        tmux.keys("q")
+        t0 = time.monotonic()
+        screen = tmux.wait_for(lambda s: "SRCDIFF-EXIT=" in s, "srcdiff to quit")
+        assert time.monotonic() - t0 < 10
+        assert "SRCDIFF-EXIT=1" in screen and "Traceback" not in screen
+        pattern = r"^\S*python\S* -m srcdiff long-a\.txt"
+        assert subprocess.run(["pgrep", "-f", "sleep 60"], capture_output=True).returncode == 0
+        left = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True)
+        assert left.returncode == 1 and not left.stdout, "no srcdiff process is left behind"
+    finally:
+        tmux.close()

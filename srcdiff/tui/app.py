@@ -12,6 +12,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Footer
 
+from ..background import PendingReport, ReportCancelled
 from ..model import Report
 from .bars import SummaryBar, TitleBar
 from .detail import Detail
@@ -36,8 +37,10 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(self, report: Report, paths: Sequence[str] = (),
-                 review_path: Path | None = None) -> None:
-        super().__init__(report, review_path)
+                 review_path: Path | None = None, pending: PendingReport | None = None) -> None:
+        """``pending``: the report is still being built; ``report`` is its preview."""
+        super().__init__(pending.preview if pending else report, review_path)
+        self.pending = pending
         self.paths = list(paths)
         self.pair = 0
         self.last_query = ""
@@ -61,9 +64,38 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.query_one(DriftList).display = self.size.width >= 120
         self.show_pair(0)
         self.panes.focus()
+        if self.pending is not None:
+            self.run_worker(self._finish_report, thread=True, exclusive=True,
+                            name="finish-report")
+
+    def _finish_report(self) -> None:
+        """Wait for the whole report (in a thread), then show it in place of the preview."""
+        assert self.pending is not None
+        try:
+            report = self.pending.result()
+        except ReportCancelled:
+            return
+        self.call_from_thread(self._report_done, report)
+
+    def _report_done(self, report: Report) -> None:
+        self.report = report
+        self.pending = None
+        self.show_pair(self.pair, keep=True)
+        n = len(self.nav.drifts)
+        self.notify(f"Drift found: {n} — n goes to the first." if n else
+                    "No drift found in this pair.", timeout=4)
+
+    @property
+    def busy(self) -> bool:
+        """True while the report is still being built (drift not known yet)."""
+        if self.pending is not None:
+            self.notify("Still finding drift in this pair: a moment.", timeout=3)
+            return True
+        return False
 
     # -- what is shown -----------------------------------------------------
-    def show_pair(self, index: int) -> None:
+    def show_pair(self, index: int, keep: bool = False) -> None:
+        """Show comparison ``index``; ``keep`` the view where it is (the same pair, finished)."""
         self.pair = index
         comp = self.report.comparisons[index]
         a, b = self.report.documents[comp.a], self.report.documents[comp.b]
@@ -74,10 +106,11 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.last_hit = None
         n = len(self.report.comparisons)
         self.query_one(TitleBar).show(a, b, f"pair {index + 1}/{n}" if n > 1 else "")
-        self.query_one(SummaryBar).show(comp)
+        self.query_one(SummaryBar).show(comp, pending=self.pending is not None)
         panes = self.panes
         panes.marks = self.marks
-        panes.load(comp, a, b, self.nav.drifts, self.nav.block_of)
+        fill = self.pending.words if self.pending is not None else None
+        panes.load(comp, a, b, self.nav.drifts, self.nav.block_of, fill=fill, keep=keep)
         self.refresh_side()
 
     def refresh_side(self, redraw: bool = False) -> None:
@@ -97,7 +130,8 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         dl = self.query_one(DriftList)
         dl.show(nav.drifts, seq, self.marks, nav.current)
         reviewed = sum(1 for d in nav.drifts if d.id in self.marks)
-        dl.border_title = f"{len(seq)} of {len(nav.drifts)} drifts"
+        dl.border_title = ("finding drift…" if self.pending is not None else
+                           f"{len(seq)} of {len(nav.drifts)} drifts")
         detail = self.query_one(Detail)
         at, total = nav.position()
         detail.border_title = (f"Drift {at or '–'}/{total} · {nav.describe()} · "
@@ -106,6 +140,11 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
                                   f"marks saved to {self.review_path.name}" if self.review_path else
                                   "marks are not saved (no review file)")
         a, b = self.report.documents[comp.a], self.report.documents[comp.b]
+        if nav.current is None and self.pending is not None:
+            detail.show_drift(None, None, a, b, None,
+                              "Finding drift: the passages are shown already, the drift list "
+                              "and the n/p keys follow in a moment. ? lists every key.")
+            return
         if nav.current is None:
             hint = (f"{total} drift(s) — n goes to the first ({nav.order} order), "
                     f"u to passages only one side has, ? lists every key."
@@ -126,6 +165,8 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
 
     # -- navigation --------------------------------------------------------
     def action_step(self, delta: int) -> None:
+        if self.busy:
+            return
         n, wrapped = self.nav.step(delta)
         if n is None:
             self.notify("No drift passes the filters." if self.nav.drifts else
@@ -170,6 +211,15 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
 
     def action_next_pair(self) -> None:
         self.show_pair((self.pair + 1) % len(self.report.comparisons))
+
+    def action_export(self) -> None:
+        if not self.busy:
+            super().action_export()
+
+    def stop_pending(self) -> None:
+        """Stop building the report (the reviewer is leaving)."""
+        if self.pending is not None:
+            self.pending.cancel()
 
     def action_sources(self) -> None:
         def chosen(pair: int | None) -> None:
@@ -222,6 +272,18 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.action_toggle_noise()
 
 
-def run_tui(report: Report, paths: Sequence[str], review_path: Path | None) -> None:
-    """Run the TUI on ``report`` until the reviewer quits."""
-    SrcdiffApp(report, paths, review_path).run()
+def run_tui(report: Report | PendingReport, paths: Sequence[str],
+            review_path: Path | None) -> Report | PendingReport:
+    """Run the TUI on ``report`` until the reviewer quits; what it showed last.
+
+    A ``PendingReport`` is shown at once and finished while the reviewer reads.
+    """
+    if isinstance(report, PendingReport):
+        app = SrcdiffApp(report.preview, paths, review_path, pending=report)
+    else:
+        app = SrcdiffApp(report, paths, review_path)
+    try:
+        app.run()
+    finally:
+        app.stop_pending()
+    return app.report if app.pending is None else report

@@ -70,10 +70,17 @@ class SummaryBar(Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"summary--high", "summary--medium", "summary--low",
                                              "summary--muted"}
 
-    def show(self, comp: Comparison) -> None:
+    def show(self, comp: Comparison, pending: bool = False) -> None:
+        """``pending``: the comparison is a preview; similarity and drift are not known yet."""
         s = comp.summary
         muted = text_style(self, "summary--muted")
         text = Text(end="")
+        if pending:
+            text.append("finding drift…", Style(bold=True))
+            text.append(f" │ {s.paired} paired ({s.moved} moved)")
+            text.append(f" · {s.only_a} only in A · {s.only_b} only in B")
+            self.update(text)
+            return
         text.append(f"{s.similarity:.0%} similar", Style(bold=True))
         total = sum(n for _, n in s.drifts_by_severity)
         text.append(f" │ {total} drift{'s' if total != 1 else ''}")

@@ -8,7 +8,8 @@ widget, so they always scroll together.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -22,10 +23,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..model import Comparison, Document, Drift
+from ..model import Block, Comparison, Document, Drift
 from ..review import Mark
 from .layout import GAP, GUTTER, Item, Layout, display
-from .spans import GUTTER_MARK, Span, block_spans
+from .spans import GUTTER_MARK, Span, block_spans, one_block_spans
 from .theme import strip_of, text_style
 
 
@@ -72,19 +73,46 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._spans: tuple[dict[int, list[Span]], dict[int, list[Span]]] = ({}, {})
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._fill: Callable[[int], Block] | None = None
+        self._unfilled: set[int] = set()
 
     # -- state -------------------------------------------------------------
     def load(self, comp: Comparison, a: Document, b: Document, drifts: Sequence[Drift],
-             block_of: Sequence[int]) -> None:
-        """Show ``comp``; ``drifts`` in document order, ``block_of`` their blocks."""
+             block_of: Sequence[int], *, fill: Callable[[int], Block] | None = None,
+             keep: bool = False) -> None:
+        """Show ``comp``; ``drifts`` in document order, ``block_of`` their blocks.
+
+        ``fill``, for a comparison still being built, gives a block's word
+        ops by index: paired blocks are filled as they come into view.
+        ``keep`` keeps the passage at the top in view (the same comparison,
+        finished).
+        """
         self.comp, self.doc_a, self.doc_b = comp, a, b
         self.drifts, self.block_of = drifts, block_of
-        self._texts = (display(a.text), display(b.text))
+        if not keep or self._texts[0] is not a.text:
+            self._texts = (display(a.text), display(b.text))
         self._spans = block_spans(comp, drifts)
+        self._fill = fill
+        paired = (k for k, blk in enumerate(comp.blocks) if blk.a and blk.b)
+        self._unfilled = set(paired) if fill else set()
         self.selected = None
-        self.rows = None
+        if not keep:
+            self.rows = None
         self.relayout()
-        self.scroll_to(y=0, animate=False)
+        if not keep:
+            self.scroll_to(y=0, animate=False)
+
+    def _fill_item(self, item: Item, k: int) -> Item:
+        """Diff the words of the item's blocks not yet filled; the item as it now is."""
+        assert self._fill is not None and self.rows is not None
+        for b in item.blocks:
+            if b in self._unfilled:
+                self._unfilled.discard(b)
+                blk = self._fill(b)
+                self._spans[0][b], self._spans[1][b] = one_block_spans(blk, {})
+                if blk.status.value != item.kind and len(item.blocks) == 1:
+                    item = self.rows.items[k] = replace(item, kind=blk.status.value)
+        return item
 
     def pane_widths(self) -> tuple[int, int]:
         width = max(self.scrollable_content_region.width, GUTTER + 2)
@@ -214,6 +242,8 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         item = layout.items[k]
         if item.kind == "noise":
             return self._noise_line(item, width)
+        if self._unfilled:
+            item = self._fill_item(item, k)
         wa, wb = layout.width_a, layout.width_b
         left = self._side_line(item, "a", n, wa)
         right = self._side_line(item, "b", n, wb)
