@@ -10,11 +10,13 @@ processes:
 * ``git diff --no-index --word-diff=porcelain A B``
 * ``python bench/difflib_tool.py A B`` (difflib over paragraphs and lines)
 
-Each child's wall time is taken around its whole life (start-up included)
-and its peak RSS comes from ``os.wait4``, which reports that one child's
-resource use.  Medians over the repetitions are printed with the ratio to
-git's time and the share of paragraphs each tool pairs correctly (see
-bench/score.py).  Results go to ``OUT/results.json``.
+Each child's wall time is taken around its whole life (start-up included).
+Its peak memory is the larger of its own peak RSS (GNU time or ``os.wait4``)
+and the peak, sampled every 10 ms, of the summed RSS of its whole process
+tree: srcdiff forks a worker for big pairs, and their pages shared
+copy-on-write are counted twice, so the figure errs high.  Medians over
+the repetitions are printed with the ratio to git's time and the share of
+paragraphs each tool pairs correctly (see bench/score.py).  Results go to ``OUT/results.json``.
 
 Targets on the edited pair: pairing >= 98%, srcdiff time <= 15x git's, peak
 memory < 400 MB.  The exit status is 1 when one is missed (0 with --no-check).
@@ -94,6 +96,40 @@ class ToolResult:
         return len({r.digest for r in self.runs}) <= 1
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """Summed resident set of ``pid`` and every process below it, in KB (Linux /proc)."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii", errors="replace") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as fh:
+                stack.extend(int(k) for k in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class TreeSampler(threading.Thread):
+    """Samples a process tree's summed RSS until stopped; ``peak_kb`` is the largest seen."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kb = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            self.done.wait(0.01)
+
+
 def measure(cmd: Sequence[str], out: Path, cwd: Path, timeout: float) -> Run:
     """Run cmd with stdout to ``out``: wall time and the child's own peak RSS.
 
@@ -116,10 +152,14 @@ def measure(cmd: Sequence[str], out: Path, cwd: Path, timeout: float) -> Run:
         )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
         try:
             _pid, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            sampler.done.set()
+            sampler.join()
         seconds = time.perf_counter() - start
         proc.returncode = rc = os.waitstatus_to_exitcode(status)
         errf.seek(0)
@@ -132,6 +172,7 @@ def measure(cmd: Sequence[str], out: Path, cwd: Path, timeout: float) -> Run:
         except (OSError, ValueError, IndexError):
             pass
         rss_file.unlink(missing_ok=True)
+    peak_kb = max(peak_kb, float(sampler.peak_kb))
     err = err_lines[-1] if err_lines else ""
     if rc not in (0, 1):
         print(f"  ! {cmd[0]} ... exited {rc}: {err or '(no message)'}", file=sys.stderr)

@@ -19,17 +19,12 @@ import re
 import stat
 import sys
 import unicodedata
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
-from http.client import HTTPException
 from pathlib import PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
-
-from charset_normalizer import from_bytes
 
 from . import __version__
 from .errors import InputError
@@ -161,6 +156,10 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, str]:
 
 def _fetch(url: str, max_bytes: int) -> tuple[bytes, str | None, bool]:
     """The body, its declared charset, and whether it was served as HTML."""
+    import urllib.error  # here: most runs read files, and these take a while to import
+    import urllib.request
+    from http.client import HTTPException
+
     request = urllib.request.Request(url, headers={"User-Agent": f"srcdiff/{__version__}"})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
@@ -298,6 +297,8 @@ def _guesses(data: bytes) -> list[str]:
     sample = data[:_SAMPLE_BYTES]
     if len(data) > _SAMPLE_BYTES and b"\n" in sample:
         sample = sample[: sample.rindex(b"\n") + 1]
+    from charset_normalizer import from_bytes  # here: only text that is not UTF-8 needs it
+
     names = ["cp1252", *(match.encoding for match in list(from_bytes(sample))[:3])]
     scored: list[tuple[int, bool, int, str]] = []
     for order, codec in enumerate(dict.fromkeys(codecs.lookup(n).name for n in names)):
