@@ -110,6 +110,27 @@ def _in_spans(pos: int, spans: Sequence[Span]) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+def _outside(starts: list[int], spans: Sequence[Span]) -> list[int]:
+    """The positions of ``starts`` (sorted) for which ``_in_spans`` is false.
+
+    A span decides from its start up to the next span's start, as the
+    bisection in ``_in_spans`` does; so the words left out are those from
+    each span's start to its end or the next start, whichever comes first.
+    """
+    out: list[int] = []
+    prev = 0
+    n = len(spans)
+    for k, (s, e) in enumerate(spans):
+        stop = e if k + 1 == n else min(e, spans[k + 1][0])
+        if stop <= s:
+            continue
+        i = bisect_left(starts, s, prev)
+        out.extend(starts[prev:i])
+        prev = max(prev, bisect_left(starts, stop, i))
+    out.extend(starts[prev:])
+    return out
+
+
 class _WordIndex:
     """Where the words of one document start, all of them and those outside quotes.
 
@@ -119,7 +140,7 @@ class _WordIndex:
 
     def __init__(self, text: str, quotes: Sequence[Span]) -> None:
         self.starts = [m.start() for m in _WORD.finditer(text)]
-        self.outside = [p for p in self.starts if not _in_spans(p, quotes)]
+        self.outside = _outside(self.starts, quotes)
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """(words, words outside quotes) starting in ``[start, end)``."""

@@ -8,11 +8,13 @@ import sys
 from functools import cache
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from srcdiff.model import Report
 from srcdiff.passages import passage_view
 from srcdiff.pipeline import compare, document_from_text
-from srcdiff.provenance import RelationKind, quoted_spans
+from srcdiff.provenance import RelationKind, _in_spans, _outside, quoted_spans
 
 from .conftest import SEEDS
 
@@ -203,3 +205,13 @@ def test_html_overview_has_heat_map_relations_and_passage_links() -> None:
     assert links
     ids = set(re.findall(r'id="([^"]+)"', page))
     assert all(link in ids for link in links)
+
+
+@given(
+    st.lists(st.integers(0, 80), max_size=40).map(lambda xs: sorted(set(xs))),
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 30)), max_size=8).map(
+        lambda xs: sorted((s, s + n) for s, n in xs)),
+)
+def test_words_outside_quotes_by_bisection_agree_with_the_word_by_word_test(
+        starts: list[int], spans: list[tuple[int, int]]) -> None:
+    assert _outside(starts, spans) == [p for p in starts if not _in_spans(p, spans)]
