@@ -22,10 +22,13 @@ SEVERITY_SYMBOL = {"high": "H", "medium": "M", "low": "L"}
 
 
 def short(text: str, limit: int = 28) -> str:
-    """``text`` on one line, cut to ``limit`` characters; "—" for nothing."""
+    """``text`` on one line, cut to ``limit`` characters; "(nothing)" for nothing.
+
+    Spelled out, as the HTML report does: a dash could be the text itself.
+    """
     flat = " ".join(text.split())
     if not flat:
-        return "—"
+        return "(nothing)"
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
