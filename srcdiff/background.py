@@ -18,17 +18,26 @@ import pickle
 import signal
 from dataclasses import replace
 
+from .collector import no_cycle_collection
 from .model import Block, Comparison, Document, Report, Status, Summary
-from .pipeline import Slot, build_block, build_blocks, pending_block, plan, summarize
+from .pipeline import (
+    Slot,
+    build_block,
+    build_blocks,
+    pending_block,
+    plan,
+    summarize,
+)
 from .provenance import provenance
 
 
 def _full_report(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
     from .drift import classify
 
-    blocks = build_blocks(a, b, slots, classify)
-    report = Report((a, b), (Comparison(0, 1, blocks, summarize(a, b, blocks)),))
-    return replace(report, provenance=provenance(report))
+    with no_cycle_collection():
+        blocks = build_blocks(a, b, slots, classify)
+        report = Report((a, b), (Comparison(0, 1, blocks, summarize(a, b, blocks)),))
+        return replace(report, provenance=provenance(report))
 
 
 def _preview_summary(a: Document, b: Document, blocks: tuple[Block, ...]) -> Summary:

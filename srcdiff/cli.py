@@ -199,39 +199,41 @@ def run(argv: Sequence[str] | None = None) -> int:
     if not (args.json or args.html or args.stat or args.claims or text_out):
         return _review(args)
 
+    from .collector import no_cycle_collection
     from .pipeline import compare_paths
 
-    report = compare_paths(args.files, base=base, max_bytes=args.max_size)
-    status = _exit_status(report, args.fail_on)
-    if args.json:
-        from .render.jsonout import render_json
+    with no_cycle_collection():  # a batch run: build, write, done
+        report = compare_paths(args.files, base=base, max_bytes=args.max_size)
+        status = _exit_status(report, args.fail_on)
+        if args.json:
+            from .render.jsonout import render_json
 
-        _write(render_json(report), args.output)
-    elif args.html:
-        from .render.html import render_html
-        from .review import load_marks, review_path
+            _write(render_json(report), args.output)
+        elif args.html:
+            from .render.html import render_html
+            from .review import load_marks, review_path
 
-        marks = load_marks(review_path(args.files))
-        _write(render_html(report, marks=marks), args.output)
-    elif args.stat:
-        from .render.text import render_stat
+            marks = load_marks(review_path(args.files))
+            _write(render_html(report, marks=marks), args.output)
+        elif args.stat:
+            from .render.text import render_stat
 
-        _write(render_stat(report), args.output)
-    elif args.claims:
-        from .render.claims import render_claims
+            _write(render_stat(report), args.output)
+        elif args.claims:
+            from .render.claims import render_claims
 
-        _write(render_claims(report), args.output)
-    else:
-        from .render.text import render_text
+            _write(render_claims(report), args.output)
+        else:
+            from .render.text import render_text
 
-        color = _use_color(args.color, out_stream) and not args.output
-        width = args.width or (shutil.get_terminal_size((100, 24)).columns if color else 100)
-        _write(
-            render_text(
-                report, color=color, width=width, inline=args.inline, show_equal=args.show_equal
-            ),
-            args.output,
-        )
+            color = _use_color(args.color, out_stream) and not args.output
+            width = args.width or (shutil.get_terminal_size((100, 24)).columns if color else 100)
+            _write(
+                render_text(
+                    report, color=color, width=width, inline=args.inline, show_equal=args.show_equal
+                ),
+                args.output,
+            )
     return status
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import regex
 
-_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("counter", regex.compile(r"^\s*[\d.,]+\s*[KkMm]?\s*$")),
+_RULES: tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...] = (
+    ("counter", regex.compile(r"^\s*[\d.,]+\s*[KkMm]?\s*$"), ()),
     (
         "date line",
         regex.compile(
             r"^\s*(?:date\s*)?\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$", regex.I
         ),
+        (),
     ),
     (
         "date line",
@@ -25,6 +26,7 @@ _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"(?:\s*(?:at|,)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,4})?\s*$",
             regex.I,
         ),
+        (),
     ),
     (
         "byline",
@@ -33,6 +35,7 @@ _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"(?:\s+source:.*)?$",
             regex.I,
         ),
+        (),
     ),
     (
         "credit line",
@@ -41,8 +44,13 @@ _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"reporting by|editing by|writing by)\b[^.!?]{0,80}\.?\s*$",
             regex.I,
         ),
+        ("contributed ", "reporting by", "editing by", "writing by"),
     ),
-    ("photo credit", regex.compile(r"©|\((?:photo|image|credit)\s*:", regex.I)),
+    (
+        "photo credit",
+        regex.compile(r"©|\((?:photo|image|credit)\s*:", regex.I),
+        ("©", "(photo", "(image", "(credit"),
+    ),
     (
         "newsletter box",
         regex.compile(
@@ -50,25 +58,44 @@ _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
             r"(?:receive|inbox|every (?:morning|day|week)|email|free)",
             regex.I,
         ),
+        ("newsletter", "sign up", "subscri"),
     ),
     (
         "site notice",
         regex.compile(
             r"\bclick here\b|\bcookies?\b.{0,40}\b(?:accept|consent|policy)\b|"
-            r"\b(?:log ?in|logged|sign in)\b.{0,40}\btimeout\b|^\s*advertisement\s*$|"
+            r"\b(?:log ?in|logged|sign in)\b.{0,40}\btimeout\b",
+            regex.I,
+        ),
+        ("click here", "cookie", "timeout"),
+    ),
+    (
+        "site notice",
+        regex.compile(
+            r"^\s*advertisement\s*$|"
             r"^\s*(?:read more|leia mais|share this|share|related|most read)\s*:?\s*$",
             regex.I,
         ),
+        (),
     ),
     (
         "user and time stamp",
         regex.compile(
             r"^\s*(?:por|by|posted by)\s+\S+\s+\d{4}-\d{2}-\d{2}\s+\d{1,2}:\d{2}", regex.I
         ),
+        (),
     ),
-    ("link", regex.compile(r"^\s*(?:https?://\S+\s*)+(?:#\S+\s*)*.{0,80}$")),
-    ("source label", regex.compile(r"^\s*(?:CNN|AP|AFP|Reuters|BBC|France 24|Bloomberg)\s*$")),
+    ("link", regex.compile(r"^\s*(?:https?://\S+\s*)+(?:#\S+\s*)*.{0,80}$"), ()),
+    (
+        "source label",
+        regex.compile(r"^\s*(?:CNN|AP|AFP|Reuters|BBC|France 24|Bloomberg)\s*$"),
+        (),
+    ),
 )
+"""(reason, pattern, hints): a text the pattern matches holds one of the hints in
+``_hint_form``; a rule with hints none of which is there is not tried, which
+spares a slow scan of every prose paragraph.  Rules anchored at the start, cheap
+to try, have no hints."""
 
 _MENU_WORDS = frozenset(
     [
@@ -95,13 +122,28 @@ _MENU_WORDS = frozenset(
 )
 
 
+def _hint_form(text: str) -> str:
+    """Lower case, with the only letters outside ASCII that a case-insensitive
+    pattern equates with an ASCII letter (İ, ſ; the Kelvin sign lowers to k)
+    written as that letter, so a rule's hint is in it wherever the rule matches."""
+    if not text.isascii():
+        text = text.replace("\u0130", "i").replace("\u017f", "s")
+    return text.lower()
+
+
+def _hinted(low: str, hints: tuple[str, ...]) -> bool:
+    """Whether a rule with these hints may match the text whose ``_hint_form`` is low."""
+    return not hints or any(map(low.__contains__, hints))
+
+
 def furniture_reason(text: str) -> str | None:
     """Why this paragraph looks like page furniture, or None when it reads as text."""
     stripped = text.strip()
     if not stripped:
         return "blank"
-    for reason, pat in _RULES:
-        if pat.search(stripped):
+    low = _hint_form(stripped)
+    for reason, pat, hints in _RULES:
+        if _hinted(low, hints) and pat.search(stripped):
             if reason == "photo credit" and len(stripped) > 400:
                 continue
             return reason

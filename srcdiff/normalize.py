@@ -9,6 +9,7 @@ that differ only in house style produce the same tokens.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,13 +18,48 @@ import regex
 
 _WORD = regex.compile(
     r"""
-    (?:[\p{L}](?:\.[\p{L}])+\.?)          # U.S. / U.K. / e.g.
-    | \$?\d[\d,]*(?:\.\d+)?%?             # 1,200.5  $48  70%
-    | [\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*  # words, with inner apostrophes
+    [\p{L}] (?:
+        (?:\.[\p{L}])++\.?                  # U.S. / U.K. / e.g.
+      | [\p{L}\p{M}\p{N}]*+(?:['’][\p{L}]+)*+  # words, with inner apostrophes
+    )
+    | \$?\d[\d,]*+(?:\.\d+)?+%?                # 1,200.5  $48  70%
+    | [\p{M}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’][\p{L}]+)*+
     | %
     """,
     regex.VERBOSE,
 )
+"""A word: abbreviation, figure, word, or a lone "%".  Alternatives are tried
+in that order, so a word starting with a digit is a figure.  Nothing after a
+repeat can fail, so the repeats are possessive: no backtracking is spent."""
+
+_ASCII_WORD = re.compile(
+    r"""
+    [A-Za-z0-9$%] (?:
+        (?<=[A-Za-z]) (?: (?:\.[A-Za-z])++\.? | [A-Za-z0-9]*+(?:'[A-Za-z]+)*+ )
+      | (?<=[0-9]) [0-9,]*+(?:\.[0-9]+)?+%?
+      | (?<=\$) [0-9][0-9,]*+(?:\.[0-9]+)?+%?
+      | (?<=%)
+    )
+    """,
+    re.VERBOSE,
+)
+"""``_WORD`` for ASCII text, which the standard library scans faster.  The
+first character is matched alone, so that the scan skips to the next one
+that may start a word, and the look-behind picks the rest of the word."""
+
+_ASCII_STAND_INS = (
+    ("\u2019", "'"),
+    ("\u2018", " "),
+    ("\u201c", " "),
+    ("\u201d", " "),
+    ("\u2014", " "),
+    ("\u2013", " "),
+    ("\u2026", " "),
+    ("\u00a0", " "),
+)
+"""Common characters outside ASCII with a stand-in that ``_WORD`` treats alike:
+"’" is an apostrophe like "'", the others never belong to a word, as a space.
+A word holding "’" has the matching form of the one holding "'"."""
 
 NUMBER_WORDS: dict[str, str] = {
     "zero": "0",
@@ -306,11 +342,59 @@ def align_key(w: str) -> str:
     return k[:-1] if len(k) > 4 and k.endswith("e") and k.isalpha() else k
 
 
+class _KeyCache(dict[str, str | None]):
+    """Alignment key of each word as found by the tokenizer (None for a stopword).
+
+    Bounded: emptied when full, so a long session does not grow it forever.
+    """
+
+    def __missing__(self, raw: str) -> str | None:
+        if len(self) >= _KEY_CACHE_SIZE:
+            self.clear()
+        w = norm_word(raw)
+        key = None if w in STOPWORDS else align_key(w)
+        self[raw] = key
+        return key
+
+
+_KEY_CACHE_SIZE = 1 << 17
+_KEYS = _KeyCache()
+
+
 def key_sequence(text: str) -> list[str]:
     """Alignment keys of ``text``: ``content_keys(match_tokens(text))`` with ``align_key``
-    for ``stem``, computed without building tokens (alignment's hot path)."""
+    for ``stem``, computed without building tokens (alignment's hot path).
+
+    Each word maps to its key on its own, except a number with "%" (two
+    tokens) and "per cent" (one); texts holding "%" or a "cent" key take the
+    word-by-word path.
+    """
+    raws = _words(text)
+    if "%" not in text:
+        keys = list(map(_KEYS.__getitem__, raws))
+        if "cent" not in keys:
+            return [k for k in keys if k is not None]
+    return _key_sequence_merging(raws)
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``, with "’" written "'" when the text is ASCII
+    but for ``_ASCII_STAND_INS`` (which then takes the faster scan)."""
+    if not text.isascii():
+        plain = text
+        for src, dst in _ASCII_STAND_INS:
+            if src in plain:
+                plain = plain.replace(src, dst)
+        if not plain.isascii():
+            return _WORD.findall(text)
+        text = plain
+    return _ASCII_WORD.findall(text)
+
+
+def _key_sequence_merging(raws: list[str]) -> list[str]:
+    """``key_sequence`` of the words raws, merging "%" and "per cent" into "percent"."""
     norms: list[str] = []
-    for raw in _WORD.findall(text):
+    for raw in raws:
         if raw.endswith("%") and len(raw) > 1:
             norms.append(norm_word(raw[:-1]))
             norms.append("percent")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .align import ParaLink, align, ordered_chain
+from .collector import no_cycle_collection
 from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
 from .normalize import fold
 from .provenance import provenance
@@ -277,9 +278,10 @@ def compare(
         pairs = list(combinations(range(n), 2))
     else:
         pairs = [(base, k) for k in range(n) if k != base]
-    comps = _compare_pairs(documents, pairs, classifier)
-    report = Report(tuple(documents), comps, base=base)
-    return replace(report, provenance=provenance(report))
+    with no_cycle_collection():
+        comps = _compare_pairs(documents, pairs, classifier)
+        report = Report(tuple(documents), comps, base=base)
+        return replace(report, provenance=provenance(report))
 
 
 PARALLEL_MIN_PAIRS = 4

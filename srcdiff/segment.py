@@ -84,6 +84,8 @@ ABBREVIATIONS = frozenset(
 )
 
 _SENT_END = regex.compile(r"""[.!?…]+['"’”)\]]*(?=\s+|$)""")
+_INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -179,8 +181,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             word = text[wstart : m.start()].casefold().strip("'’")
             if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
-            if regex.fullmatch(r"(?:\p{L}\.)+\p{L}", word):
-                nxt_word = regex.match(r"\p{L}+", text[nxt:end])
+            if _INITIALS.fullmatch(word):
+                nxt_word = _LETTERS.match(text, nxt, end)
                 if nxt_word is None or nxt_word.group().casefold() not in _SENTENCE_STARTERS:
                     continue
         spans.append((s, stop))

@@ -110,3 +110,18 @@ def test_differs_before_and_after_the_report(a: str, b: str) -> None:
     early = pending.differs()
     assert early == pending.result().differs
     assert pending.differs() == early
+
+
+def test_comparing_leaves_the_cycle_collector_as_it_was() -> None:
+    import gc
+
+    a, b = _docs("france24-afp.txt", "ap.txt")
+    assert gc.isenabled()
+    compare([a, b])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare([a, b])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
