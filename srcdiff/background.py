@@ -28,11 +28,11 @@ from .pipeline import (
     plan,
     summarize,
 )
-from .provenance import provenance
 
 
 def _full_report(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
     from .drift import classify
+    from .provenance import provenance
 
     with no_cycle_collection():
         blocks = build_blocks(a, b, slots, classify)
@@ -55,7 +55,7 @@ def _preview_summary(a: Document, b: Document, blocks: tuple[Block, ...]) -> Sum
     )
 
 
-WORKER_NICENESS = 5
+WORKER_NICENESS = 10
 """How much lower than the app's the worker's scheduling priority is."""
 
 

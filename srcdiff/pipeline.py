@@ -13,7 +13,6 @@ from .align import ParaLink, align, ordered_chain
 from .collector import no_cycle_collection
 from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
 from .normalize import fold
-from .provenance import provenance
 from .read import DEFAULT_MAX_BYTES, RawInput, read_input  # noqa
 from .segment import segment
 from .worddiff import Side, diff_sides, similarity
@@ -278,6 +277,8 @@ def compare(
         pairs = list(combinations(range(n), 2))
     else:
         pairs = [(base, k) for k in range(n) if k != base]
+    from .provenance import provenance  # here: the TUI's first screen does without it
+
     with no_cycle_collection():
         comps = _compare_pairs(documents, pairs, classifier)
         report = Report(tuple(documents), comps, base=base)
