@@ -10,12 +10,14 @@ near-linear in the size of the documents.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 
 import regex
 
+from .lexicon import ascii_twin
 from .model import Span
 from .numbers import Quantity, find_quantities
 from .segment import paragraph_spans, sentence_spans
@@ -25,6 +27,10 @@ _CLOSE_D = "”»"
 _MARKS = regex.compile(r"[“”„«»\"‘’'\n]")
 QUOTE_CHARS = frozenset("“”„«»\"‘’'‹›")
 _MID_CAP = regex.compile(r"(?<=[\p{Ll}\d,;]\s+)\p{Lu}[\p{L}\p{M}]*")
+_SPACE = r"[ \t\n\v\f\r]"
+_MID_CAP_ASCII = re.compile(rf"{_SPACE}(?<=[a-z0-9,;]{_SPACE}){_SPACE}*([A-Z][A-Za-z]*)")
+"""``_MID_CAP`` for ASCII text (the same words there), with the faster ``re`` engine; it
+starts at a white space character so that the search can skip ahead to one."""
 _BEFORE_OPEN = frozenset(" \t\n\r\u00a0([{—–-/:;,")
 
 
@@ -116,23 +122,33 @@ class DocIndex:
         self.para_starts = [s for s, _, _ in spans]
         self.para_ends = [e for _, e, _ in spans]
         self._sents: dict[int, list[Span]] = {}
+        self._sent_starts: dict[int, list[int]] = {}
+        self._last_sentence: Span = (0, 0)
+        self._last_para = 0
         self.quotes = scan_quotes(text)
         self._q_starts = [q.start for q in self.quotes]
         self.mark_set = {p for q in self.quotes for p in q.marks}
         self._quantities: dict[Span, list[Quantity]] = {}
-        self._para_occ: dict[str, list[int]] | None = None
+        self._by_length: dict[int, list[int]] | None = None
+        self._occ_of: dict[int, int] = {}
         self._caps: set[str] | None = None
 
     @property
     def caps(self) -> set[str]:
         """Words written capitalised in mid-sentence somewhere in the text (names)."""
         if self._caps is None:
-            self._caps = {m.group().casefold() for m in _MID_CAP.finditer(self.text)}
+            twin = ascii_twin(self.text)
+            found = _MID_CAP.findall(self.text) if twin is None else _MID_CAP_ASCII.findall(twin)
+            self._caps = {w.casefold() for w in found}
         return self._caps
 
     # -- paragraphs and sentences ------------------------------------------
     def para_at(self, pos: int) -> int:
-        return max(bisect_right(self.para_starts, pos) - 1, 0)
+        starts, k = self.para_starts, self._last_para
+        if starts and starts[k] <= pos and (k + 1 == len(starts) or pos < starts[k + 1]):
+            return k
+        k = self._last_para = max(bisect_right(starts, pos) - 1, 0)
+        return k
 
     def sentences(self, para: int) -> list[Span]:
         got = self._sents.get(para)
@@ -146,28 +162,51 @@ class DocIndex:
         return got
 
     def sentence_at(self, pos: int) -> Span:
-        sents = self.sentences(self.para_at(pos))
-        k = max(bisect_right([s for s, _ in sents], pos) - 1, 0)
-        return sents[k]
+        last = self._last_sentence  # changes come in text order: often the same sentence
+        if last[0] <= pos < last[1]:
+            return last
+        para = self.para_at(pos)
+        sents = self.sentences(para)
+        starts = self._sent_starts.get(para)
+        if starts is None:
+            starts = self._sent_starts[para] = [s for s, _ in sents]
+        got = self._last_sentence = sents[max(bisect_right(starts, pos) - 1, 0)]
+        return got
 
     def window(self, span: Span) -> Span:
         """The sentence(s) holding ``span`` (a point for insertions)."""
+        sent = self._last_sentence
+        if sent[0] <= span[0] < sent[1] and span[1] <= sent[1]:
+            return sent
         s = self.sentence_at(span[0])
-        e = self.sentence_at(max(span[1] - 1, span[0]))
+        last = max(span[1] - 1, span[0])
+        e = s if s[0] <= last < s[1] else self.sentence_at(last)
         return (min(s[0], span[0]), max(e[1], span[1]))
 
     def para_occurrence(self, pos: int) -> int:
         """How many identical paragraphs come before the one holding ``pos``."""
-        if self._para_occ is None:
-            occ: dict[str, list[int]] = {}
-            for s, e in zip(self.para_starts, self.para_ends, strict=True):
-                occ.setdefault(self.text[s:e], []).append(s)
-            self._para_occ = occ
         if not self.para_starts:
             return 0
         k = self.para_at(pos)
-        starts = self._para_occ.get(self.text[self.para_starts[k] : self.para_ends[k]], [])
-        return max(bisect_right(starts, self.para_starts[k]) - 1, 0)
+        got = self._occ_of.get(k)
+        if got is None:
+            got = self._occ_of[k] = self._occurrence(k)
+        return got
+
+    def _occurrence(self, k: int) -> int:
+        """Fills ``_occ_of`` for every paragraph as long as paragraph ``k``, and so only
+        compares paragraphs that can be identical."""
+        if self._by_length is None:
+            by_length: dict[int, list[int]] = {}
+            for j, (s, e) in enumerate(zip(self.para_starts, self.para_ends, strict=True)):
+                by_length.setdefault(e - s, []).append(j)
+            self._by_length = by_length
+        seen: dict[str, int] = {}
+        for j in self._by_length[self.para_ends[k] - self.para_starts[k]]:
+            para = self.text[self.para_starts[j] : self.para_ends[j]]
+            self._occ_of[j] = seen.get(para, 0)
+            seen[para] = self._occ_of[j] + 1
+        return self._occ_of[k]
 
     # -- quotes -------------------------------------------------------------
     def quote_at(self, pos: int) -> QuoteRegion | None:
@@ -180,9 +219,12 @@ class DocIndex:
 
     def quotes_in(self, span: Span) -> list[QuoteRegion]:
         """Quoted regions overlapping ``span``."""
+        out: list[QuoteRegion] = []
+        if not self.quotes:
+            return out
         k = max(bisect_right(self._q_starts, span[0]) - 1, 0)
-        out = []
-        while k < len(self.quotes) and self.quotes[k].start < max(span[1], span[0] + 1):
+        stop = max(span[1], span[0] + 1)
+        while k < len(self.quotes) and self.quotes[k].start < stop:
             q = self.quotes[k]
             if q.end > span[0]:
                 out.append(q)

@@ -31,6 +31,9 @@ def _overlap(x: Span, y: Span) -> int:
 
 def _quote_moves(ops: Sequence[Op], src: DocIndex, dst: DocIndex, side: str) -> dict[int, int]:
     """Regions of ``src`` whose text is mostly unquoted in ``dst``: start -> first op."""
+    spans = [op.a_span if side == "a" else op.b_span for op in ops]
+    if not spans or not src.quotes_in((min(s for s, _ in spans), max(e for _, e in spans) + 1)):
+        return {}
     mapped: dict[int, int] = {}
     quoted: dict[int, int] = {}
     regions: dict[int, QuoteRegion] = {}
@@ -75,7 +78,7 @@ def _id_parts(f: Finding, view: OpView) -> list[str]:
     """What a drift's id hashes; index 3 is the explanation."""
     A, B = view.A, view.B
     return [
-        "+".join(k.value for k in f.kinds),
+        "+".join(f.kinds),
         fold(f.a),
         fold(f.b),
         f.explanation,

@@ -2,18 +2,34 @@
 
 ``BlockState`` holds what one ``classify`` call learns about the whole block
 (quotes that lost or gained their marks, numbers already paired, the block's
-numbers and names); ``OpView`` adds, lazily, the facts about one op and the
-sentence(s) around it on each side.
+numbers and names, the sentences ops sit in); ``Window`` holds, lazily, the
+facts about the sentence(s) around an op on one side, shared by every op in
+them; ``OpView`` adds, lazily, the facts about one op.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from .docindex import DocIndex, QuoteRegion
-from .lexicon import NEGATIONS, alias, american, entity_keys, words
+from .lexicon import (
+    NEGATIONS,
+    SPEECH,
+    alias,
+    american,
+    attributions,
+    content_of,
+    entity_keys,
+    hedge_words,
+    known,
+    may_name,
+    negations,
+    words,
+)
 from .model import DriftKind, Op, Severity, Span
 from .normalize import match_tokens
 from .numbers import Quantity
@@ -23,8 +39,9 @@ HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 NEG_PARTNERS = NEGATIONS | {"any", "ever", "either", "anything", "anyone", "anybody", "yet"}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
+    """One drift as a rule finds it (``drift.classify`` adds its id)."""
+
     kinds: tuple[DriftKind, ...]
     severity: Severity
     explanation: str
@@ -45,6 +62,67 @@ def overlaps(q: Span, span: Span) -> bool:
     return q[0] < span[1] and span[0] < q[1]
 
 
+class Window:
+    """The sentence(s) around an op on one side, and what the rules ask of them."""
+
+    def __init__(self, D: DocIndex, span: Span) -> None:
+        self.D, self.span = D, span
+        self.text = D.text[span[0] : span[1]]
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return words(self.text)
+
+    @cached_property
+    def speech(self) -> bool:
+        """Whether a speech verb ("said", "according") is among the words."""
+        return not SPEECH.isdisjoint(self.words)
+
+    @cached_property
+    def negations(self) -> int:
+        return negations(self.words)
+
+    @cached_property
+    def hedges(self) -> Counter[str]:
+        return hedge_words(self.words)
+
+    @cached_property
+    def content(self) -> frozenset[str]:
+        """Stemmed content words (see ``lexicon.content_of``)."""
+        return frozenset(content_of(self.text))
+
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """Entity keys of every word (see ``lexicon.entity_keys``)."""
+        return entity_keys(self.text)
+
+    def names(self, key: str) -> bool:
+        """Whether the entity ``key`` is named here (``known`` among ``keys``)."""
+        return may_name(self.text, key) and known(key, self.keys)
+
+    @cached_property
+    def quotes(self) -> list[QuoteRegion]:
+        return self.D.quotes_in(self.span)
+
+    @cached_property
+    def outside(self) -> str:
+        """The text with its quoted regions blanked out."""
+        return cut(self.text, self.span[0], [(q.start, q.end) for q in self.quotes])
+
+    @cached_property
+    def attributions(self) -> tuple[tuple[str, int], ...]:
+        """Speech verbs with a speaker, outside quotes: (verb, offset in ``text``)."""
+        return attributions(self.outside)
+
+    @cached_property
+    def outside_words(self) -> frozenset[str]:
+        return frozenset(words(self.outside))
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        return self.D.quantities(self.span)
+
+
 @dataclass
 class BlockState:
     """What one classify call knows about its block beyond a single op."""
@@ -59,7 +137,18 @@ class BlockState:
     paired_a: set[Span] = field(default_factory=set)
     paired_b: set[Span] = field(default_factory=set)
     _pools: tuple[list[Quantity], list[Quantity]] | None = None
-    _keys: tuple[set[str], set[str]] | None = None
+    _windows: tuple[dict[Span, Window], dict[Span, Window]] = field(
+        default_factory=lambda: ({}, {})
+    )
+
+    def window(self, side: int, span: Span) -> Window:
+        """The (shared) window of the sentence(s) holding ``span`` on side 0 (a) or 1 (b)."""
+        D = (self.A, self.B)[side]
+        win = D.window(span)
+        got = self._windows[side].get(win)
+        if got is None:
+            got = self._windows[side][win] = Window(D, win)
+        return got
 
     def _paras(self, side: int) -> list[Span]:
         D = (self.A, self.B)[side]
@@ -68,13 +157,12 @@ class BlockState:
         ks = sorted({D.para_at((op.a_span, op.b_span)[side][0]) for op in self.ops})
         return [(D.para_starts[k], D.para_ends[k]) for k in ks]
 
-    def name_keys(self) -> tuple[set[str], set[str]]:
-        """Entity keys of every word of the block's paragraphs, on each side."""
-        if self._keys is None:
-            ka = set().union(*(entity_keys(self.A.text[s:e]) for s, e in self._paras(0)))
-            kb = set().union(*(entity_keys(self.B.text[s:e]) for s, e in self._paras(1)))
-            self._keys = (ka, kb)
-        return self._keys
+    def named(self, side: int, key: str) -> bool:
+        """Whether the entity ``key`` is named in the block's paragraphs on side 0 (a) or
+        1 (b): ``known`` among the keys of all their words, paragraph by paragraph."""
+        text = (self.A, self.B)[side].text
+        paras = (text[s:e] for s, e in self._paras(side))
+        return any(may_name(p, key) and known(key, entity_keys(p)) for p in paras)
 
     def pools(self) -> tuple[list[Quantity], list[Quantity]]:
         """Every numeric expression of the block's paragraphs, on each side."""
@@ -90,51 +178,24 @@ class BlockState:
 
 
 class OpView:
-    """One op with lazily computed facts about it and its surroundings."""
+    """One op with the facts about it and (lazily, in its windows) its surroundings."""
 
     def __init__(self, op: Op, state: BlockState) -> None:
         self.op, self.A, self.B = op, state.A, state.B
         self.state = state
         self.lost, self.gained = state.lost, state.gained
-        A, B = state.A, state.B
-        self.win_a = A.window(op.a_span)
-        self.win_b = B.window(op.b_span)
-
-    @cached_property
-    def text_wa(self) -> str:
-        return self.A.text[self.win_a[0] : self.win_a[1]]
-
-    @cached_property
-    def text_wb(self) -> str:
-        return self.B.text[self.win_b[0] : self.win_b[1]]
-
-    @cached_property
-    def words_wa(self) -> list[str]:
-        return words(self.text_wa)
-
-    @cached_property
-    def words_wb(self) -> list[str]:
-        return words(self.text_wb)
-
-    def region(self, side: str) -> QuoteRegion | None:
-        D, span = (self.A, self.op.a_span) if side == "a" else (self.B, self.op.b_span)
-        q = D.quote_at(span[0]) or D.quote_at(max(span[1] - 1, span[0]))
-        return q
-
-    @cached_property
-    def kept_quote(self) -> bool:
-        qa, qb = self.region("a"), self.region("b")
-        return (
-            qa is not None
-            and qb is not None
-            and qa.start not in self.lost
+        self.wa = state.window(0, op.a_span)
+        self.wb = state.window(1, op.b_span)
+        self.qa = _quote_around(self.A, op.a_span)
+        """The quoted region the op starts or ends in on side a, if any."""
+        self.qb = _quote_around(self.B, op.b_span)
+        qa, qb = self.qa, self.qb
+        self.kept_quote = (
+            qa is not None and qb is not None and qa.start not in self.lost
             and qb.start not in self.gained
         )
-
-    @cached_property
-    def lost_quote(self) -> bool:
-        qa = self.region("a")
-        return qa is not None and qa.start in self.lost
+        """The op sits in a quote on both sides, and that quote kept its marks."""
+        self.lost_quote = qa is not None and qa.start in self.lost
 
     @cached_property
     def touches_marks(self) -> bool:
@@ -143,6 +204,10 @@ class OpView:
         return any(p in self.A.mark_set for p in range(a0, a1)) or any(
             p in self.B.mark_set for p in range(b0, b1)
         )
+
+
+def _quote_around(D: DocIndex, span: Span) -> QuoteRegion | None:
+    return D.quote_at(span[0]) or D.quote_at(max(span[1] - 1, span[0]))
 
 
 def cut(text: str, base: int, spans: list[Span]) -> str:

@@ -6,7 +6,15 @@ from .docindex import DocIndex
 from .driftcontext import HIGH, LOW, MEDIUM, Finding, K, OpView, overlaps
 from .lexicon import content, words
 from .model import Span
-from .numbers import Change, Quantity, compare, same_unit, same_value
+from .numbers import (
+    Change,
+    Quantity,
+    compare,
+    may_hold_quantity,
+    quantities_near,
+    same_unit,
+    same_value,
+)
 
 
 def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | None:
@@ -24,10 +32,26 @@ def _after_words(D: DocIndex, q: Quantity) -> set[str]:
     return set(content(words(D.text[q.span[1] : q.span[1] + 40]))[:3])
 
 
+def _overlapped(D: DocIndex, span: Span, win: Span) -> bool:
+    """Whether a numeric expression inside ``win`` overlaps ``span``: a glance at the
+    words of ``span``, then a scan near it when one paragraph holds it."""
+    if D.para_starts:
+        k = D.para_at(span[0])
+        start, stop = D.para_starts[k], D.para_ends[k]
+        if start <= span[0] and span[1] <= stop:
+            if not may_hold_quantity(D.text, span[0], span[1], stop):
+                return False
+            return any(overlaps(q.span, span) and win[0] <= q.span[0] and q.span[1] <= win[1]
+                       for q in quantities_near(D.text, start, stop, *span))
+    return any(overlaps(q.span, span) for q in D.quantities(win))
+
+
 def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
     op = v.op
     st = v.state
-    win_a, win_b = v.A.quantities(v.win_a), v.B.quantities(v.win_b)
+    if not (_overlapped(v.A, op.a_span, v.wa.span) or _overlapped(v.B, op.b_span, v.wb.span)):
+        return [], [], []
+    win_a, win_b = v.wa.quantities, v.wb.quantities
     in_a = [q for q in win_a if overlaps(q.span, op.a_span)]
     in_b = [q for q in win_b if overlaps(q.span, op.b_span)]
     if not in_a and not in_b:

@@ -9,6 +9,7 @@ another op is still read as one claim.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from .docindex import DocIndex
 from .driftcontext import (
@@ -26,20 +27,19 @@ from .driftcontext import (
 from .driftnumbers import number_findings
 from .lexicon import (
     CERTAIN,
+    HEDGE_CUES,
     HEDGES,
     NEGATIONS,
     SPEAKER_NOUNS,
     SPEECH,
     american,
-    attributions,
     content,
     content_of,
     edit_distance,
     entity_key,
-    entity_keys,
     hedge_words,
     inflection_of,
-    known,
+    may_attribute,
     names,
     negations,
     words,
@@ -48,32 +48,21 @@ from .model import DriftKind
 from .normalize import STOPWORDS, fold
 
 
-def _outside_quotes(D: DocIndex, win: tuple[int, int]) -> str:
-    text = D.text[win[0] : win[1]]
-    return cut(text, win[0], [(q.start, q.end) for q in D.quotes_in(win)])
-
-
 def _has_speaker(text: str) -> bool:
     return any(w in SPEAKER_NOUNS for w in words(text)) or bool(names(text))
 
 
-def _speakerish(ws: list[str]) -> list[str]:
+def _speakerish(ws: Sequence[str]) -> list[str]:
     return [w for w in ws if w in SPEAKER_NOUNS or w not in STOPWORDS and w not in SPEECH]
 
 
-def attribution_findings(v: OpView, wa: list[str], wb: list[str]) -> list[Finding]:
+def _attribution_dropped(v: OpView) -> list[Finding]:
+    """An attribution the op removes or adds whole (its speech verb inside the op)."""
     op = v.op
-    if not (SPEECH.intersection(v.words_wa) or SPEECH.intersection(v.words_wb)):
-        return []
-    if equivalent(op.a, op.b):
-        return []
-    text_oa = _outside_quotes(v.A, v.win_a)
-    text_ob = _outside_quotes(v.B, v.win_b)
-    att_a, att_b = attributions(text_oa), attributions(text_ob)
-    ra, rb = op.a_span[0] - v.win_a[0], op.b_span[0] - v.win_b[0]
+    att_a, att_b = v.wa.attributions, v.wb.attributions
+    ra, rb = op.a_span[0] - v.wa.span[0], op.b_span[0] - v.wb.span[0]
     sa = [w for w, p in att_a if ra <= p < ra + len(op.a)]
     sb = [w for w, p in att_b if rb <= p < rb + len(op.b)]
-    out_a, out_b = words(text_oa), words(text_ob)
     na, nb = len(att_a), len(att_b)
     if sa and not sb and nb < na:
         return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution removed: {short(op.a)}",
@@ -81,20 +70,40 @@ def attribution_findings(v: OpView, wa: list[str], wb: list[str]) -> list[Findin
     if sb and not sa and nb > na:
         return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution added: {short(op.b)}",
                         op.a, op.b, op.a_span, op.b_span)]
-    if v.region("a") or v.region("b") or not (na and nb):
-        return []
+    return []
+
+
+def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> list[Finding]:
+    op = v.op
+    # The op's own words decide first (cheap) whether any finding can come: a
+    # speech verb inside it, or speaker words on both sides outside quotes.
+    may_drop = may_attribute(v.A.text, *op.a_span) or may_attribute(v.B.text, *op.b_span)
     spk_a, spk_b = _speakerish(wa), _speakerish(wb)
-    if not spk_a or not spk_b:
+    may_change = bool(not (v.qa or v.qb) and spk_a and spk_b
+                      and (_has_speaker(op.a) or _has_speaker(op.b)))
+    if not (may_drop or may_change):
         return []
-    if not (_has_speaker(op.a) or _has_speaker(op.b)):
+    if not (v.wa.speech or v.wb.speech):
         return []
-    set_oa, set_ob = set(out_a), set(out_b)
+    if equivalent(op.a, op.b):
+        return []
+    if may_drop:
+        dropped = _attribution_dropped(v)
+        if dropped:
+            return dropped
+    if not may_change:
+        return []
+    att_a = v.wa.attributions
+    if not (att_a and v.wb.attributions):
+        return []
+    set_oa, set_ob = v.wa.outside_words, v.wb.outside_words
     if all(w in set_ob for w in spk_a) and all(w in set_oa for w in spk_b):
         return []
+    ra = op.a_span[0] - v.wa.span[0]
     if not any(abs(p - ra) <= 50 for _, p in att_a):
         return []
-    quoted = any(q.start not in v.lost for q in v.A.quotes_in(v.win_a)) and any(
-        q.start not in v.gained for q in v.B.quotes_in(v.win_b)
+    quoted = any(q.start not in v.lost for q in v.wa.quotes) and any(
+        q.start not in v.gained for q in v.wb.quotes
     )
     if quoted and not v.touches_marks:
         return [Finding((K.ATTRIBUTION, K.QUOTE), HIGH,
@@ -116,27 +125,25 @@ def _is_name(D: DocIndex, other: DocIndex, word: str, pos: int) -> bool:
 
 def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     op = v.op
-    if equivalent(res_a, res_b):
+    found_a, found_b = names(res_a), names(res_b)
+    if not (found_a or found_b) or equivalent(res_a, res_b):
         return []
-    keys_wa = entity_keys(v.text_wa)
-    keys_wb = entity_keys(v.text_wb)
-    miss_a = [w for w, k in names(res_a)
-              if not known(k, keys_wb)
+    miss_a = [w for w, k in found_a
+              if not v.wb.names(k)
               and _is_name(v.A, v.B, w, op.a_span[0] + max(res_a.find(w), 0))]
-    miss_b = [w for w, k in names(res_b)
-              if not known(k, keys_wa)
+    miss_b = [w for w, k in found_b
+              if not v.wa.names(k)
               and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))]
     sev = MEDIUM
-    block_a, block_b = v.state.name_keys()
     if miss_a and miss_b:
         why = f"name changed: {' '.join(miss_a)} → {' '.join(miss_b)}"
     elif miss_a:
         why = f"name removed: {' '.join(miss_a)}"
-        if all(known(entity_key(w), block_b) for w in miss_a):
+        if all(v.state.named(1, entity_key(w)) for w in miss_a):
             sev, why = LOW, why + " (still named in the passage)"
     elif miss_b:
         why = f"name added: {' '.join(miss_b)}"
-        if all(known(entity_key(w), block_a) for w in miss_b):
+        if all(v.state.named(0, entity_key(w)) for w in miss_b):
             sev, why = LOW, why + " (already named in the passage)"
     else:
         return []
@@ -144,9 +151,7 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
 
 
 def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
-    wa_keys = set(content_of(v.text_wa))
-    wb_keys = set(content_of(v.text_wb))
-    return all(w in wb_keys for w in ca) and all(w in wa_keys for w in cb)
+    return all(w in v.wb.content for w in ca) and all(w in v.wa.content for w in cb)
 
 
 def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
@@ -181,7 +186,7 @@ def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
             return low(K.SPELLING, f"spelling: {op.a.strip()} → {op.b.strip()}")
     ca = [w for w in content_of(res_a) if w not in explained]
     cb = [w for w in content_of(res_b) if w not in explained]
-    if Counter(ca) == Counter(cb) or (not ca and not cb):
+    if sorted(ca) == sorted(cb):
         if specific:
             return None
         if v.kept_quote:
@@ -208,6 +213,14 @@ def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
     return Finding((K.WORDING,), MEDIUM, why, op.a, op.b, *spans)
 
 
+_NEG_KEYS = frozenset(content(NEG_PARTNERS))
+_HEDGE_KEYS = frozenset(content(HEDGES | CERTAIN))
+_SPEECH_KEYS = frozenset(content(SPEECH | SPEAKER_NOUNS))
+"""Content keys of the marker words each rule accounts for (left out of the residual)."""
+_NO_HEDGES: Counter[str] = Counter()
+"""``hedge_words`` of words without a hedge cue (read, never changed)."""
+
+
 def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     """Every finding for one non-equal op (at least one)."""
     op = v.op
@@ -215,13 +228,13 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     out: list[Finding] = []
     if first_lost:
         found = v.A.quotes_in(op.a_span)
-        qa = found[0] if found else v.region("a")
+        qa = found[0] if found else v.qa
         qt = v.A.text[qa.start : qa.end] if qa else op.a
         why = f"quotation marks removed: the quote {short(qt, 40)} became a paraphrase"
         out.append(Finding((K.QUOTE,), HIGH, why, op.a, op.b, *spans))
     if first_gained:
         found = v.B.quotes_in(op.b_span)
-        qb = found[0] if found else v.region("b")
+        qb = found[0] if found else v.qb
         qt = v.B.text[qb.start : qb.end] if qb else op.b
         out.append(Finding((K.QUOTE,), HIGH,
                            f"quotation marks added: {short(qt, 40)} is now presented as a quote",
@@ -236,18 +249,19 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     explained: set[str] = set()
     neg_a, neg_b = negations(wa), negations(wb)
     if neg_a != neg_b:
-        explained |= set(content(sorted(NEG_PARTNERS)))
-        if negations(v.words_wa) != negations(v.words_wb):
+        explained |= _NEG_KEYS
+        if v.wa.negations != v.wb.negations:
             gone = neg_a > neg_b
             marker = next((w for w in (wa if gone else wb) if w in NEGATIONS), "not")
             where = " inside a quote" if v.kept_quote else ""
             why = f"negation {'removed' if gone else 'added'}{where}: {marker}"
             out.append(Finding((K.NEGATION, *qk), HIGH,
                                f"{why} ({short(op.a)} → {short(op.b)})", op.a, op.b, *spans))
-    ha, hb = hedge_words(wa), hedge_words(wb)
+    cued = not (HEDGE_CUES.isdisjoint(wa) and HEDGE_CUES.isdisjoint(wb))
+    ha, hb = (hedge_words(wa), hedge_words(wb)) if cued else (_NO_HEDGES, _NO_HEDGES)
     if ha != hb:
-        explained |= set(content(sorted(HEDGES | CERTAIN)))
-        wha, whb = hedge_words(v.words_wa), hedge_words(v.words_wb)
+        explained |= _HEDGE_KEYS
+        wha, whb = v.wa.hedges, v.wb.hedges
         added = [w for w in hb if hb[w] > ha[w] and whb[w] > wha[w]]
         removed = [w for w in ha if ha[w] > hb[w] and wha[w] > whb[w]]
         if added or removed:
@@ -261,7 +275,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     if not v.kept_quote:
         attr = attribution_findings(v, wa, wb)
         if attr:
-            explained |= set(content(sorted(SPEECH | SPEAKER_NOUNS)))
+            explained |= _SPEECH_KEYS
             out += attr
     ents = entity_findings(v, res_a, res_b)
     if ents:

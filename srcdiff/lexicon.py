@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
 
@@ -20,9 +21,28 @@ WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 """``WORD`` for ASCII text (same matches there), with the faster ``re`` engine."""
 
+_TWIN = (("’", "'"), ("‘", '"'), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-"))
+
+
+def ascii_twin(text: str) -> str | None:
+    """``text`` with curly quotes and dashes made ASCII, or None if other non-ASCII remains.
+
+    The twin has the same length and offsets, and ``WORD`` (which takes "’" for
+    "'"), the alias patterns and word boundaries find the same spans in both,
+    so the ``re`` forms of those patterns can scan the twin instead.
+    """
+    if text.isascii():
+        return text
+    for src, dst in _TWIN:
+        if src in text:
+            text = text.replace(src, dst)
+    return text if text.isascii() else None
+
 
 def _find_words(text: str) -> list[str]:
-    found: list[str] = (_WORD_ASCII if text.isascii() else WORD).findall(text)
+    """``WORD`` matches of ``text``, each with "’" as "'" when ``ascii_twin`` applies."""
+    twin = ascii_twin(text)
+    found: list[str] = WORD.findall(text) if twin is None else _WORD_ASCII.findall(twin)
     return found
 
 
@@ -63,9 +83,19 @@ _ALIASES = [
     (r"\bbrit(?:ain|ish)\b", "uk"), (r"\bpeople['’]s republic of china\b", "prc"),
     (r"\bsino\b", "china"), (r"\bsoviet union\b", "ussr"),
 ]
-_ALIAS_RE = [(regex.compile(p, regex.IGNORECASE), r) for p, r in _ALIASES]
+_ALIAS_CORES = ["united states", "u.s.", "usa", "america", "united kingdom", "u.k", "brit",
+                "people", "sino", "soviet union"]
+"""For each of ``_ALIASES``, text that every match holds (in lower case)."""
+_Pattern = regex.Pattern[str] | re.Pattern[str]
+_ALIAS_RE: list[tuple[_Pattern, str]] = [
+    (regex.compile(p, regex.IGNORECASE), r) for p, r in _ALIASES]
 _ANY_ALIAS = regex.compile("|".join(f"(?:{p})" for p, _ in _ALIASES), regex.IGNORECASE)
 """Matches somewhere in a text exactly when one of ``_ALIAS_RE`` does (one scan, not ten)."""
+_ALIAS_LOWER = [(re.compile(f"{p[2]}(?<!\\w{p[2]}){p[3:]}"), r, core)
+                for (p, r), core in zip(_ALIASES, _ALIAS_CORES, strict=True)]
+"""``_ALIAS_RE`` for lower-case ASCII text (same matches there), with the faster ``re``
+engine: each pattern's leading ``\\b`` is checked after its first letter, so that the
+search can skip ahead to that letter; a text without the core is not searched."""
 _DEMONYM = regex.compile(r"(?:'s|ians?|ans?|ese|ish|i|ns?|s)$")
 
 _BRIT = [
@@ -86,13 +116,9 @@ _BRIT_WORDS = {"programme": "program", "programmes": "programs", "grey": "gray",
                "judgement": "judgment", "ageing": "aging", "pyjamas": "pajamas"}
 
 
-def words(text: str) -> list[str]:
-    """Folded words of ``text``; "isn't" yields "is" and "n't"."""
-    return list(_words(text))
-
-
 @lru_cache(maxsize=8192)
-def _words(text: str) -> tuple[str, ...]:
+def words(text: str) -> tuple[str, ...]:
+    """Folded words of ``text``; "isn't" yields "is" and "n't"."""
     folded = fold(text)
     found = _find_words(folded)
     if "n't" not in folded and "cannot" not in folded:
@@ -113,11 +139,15 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def negations(ws: list[str]) -> int:
+def negations(ws: Sequence[str]) -> int:
     return sum(1 for w in ws if w in NEGATIONS)
 
 
-def hedge_words(ws: list[str]) -> Counter[str]:
+HEDGE_CUES = HEDGES | {"said"}
+"""The words ``hedge_words`` counts ("said" as in "said to")."""
+
+
+def hedge_words(ws: Sequence[str]) -> Counter[str]:
     out: Counter[str] = Counter()
     for i, w in enumerate(ws):
         if w in ("thought", "believed", "expected", "said", "understood") and (
@@ -155,10 +185,14 @@ def entity_key(w: str) -> str:
 def alias(text: str) -> str:
     """Folded text with country names and their short forms made one."""
     t = fold(text)
-    if not _ANY_ALIAS.search(t):
+    if t.isascii():  # and so lower case
+        for ascii_pat, rep, core in _ALIAS_LOWER:
+            if core in t:
+                t = ascii_pat.sub(rep, t)
         return t
-    for pat, rep in _ALIAS_RE:
-        t = pat.sub(rep, t)
+    if _ANY_ALIAS.search(t):
+        for pat, rep in _ALIAS_RE:
+            t = pat.sub(rep, t)
     return t
 
 
@@ -170,15 +204,24 @@ def same_entity(a: str, b: str) -> bool:
 
 def _masked(text: str) -> tuple[list[str], str]:
     keys: list[str] = []
-    if not _ANY_ALIAS.search(text):
-        return keys, text
-    chars = list(text)
-    for pat, rep in _ALIAS_RE:
-        for m in pat.finditer(text):
+    each: list[tuple[_Pattern, str]]
+    twin = ascii_twin(text)
+    if twin is None:
+        if not _ANY_ALIAS.search(text):
+            return keys, text
+        scan, each = text, _ALIAS_RE
+    else:
+        scan = twin.lower()
+        each = [(pat, rep) for pat, rep, core in _ALIAS_LOWER if core in scan]
+    chars: list[str] | None = None
+    for pat, rep in each:
+        for m in pat.finditer(scan):
+            if chars is None:
+                chars = list(text)
             if m.start() < len(chars) and chars[m.start()] != "\0":
                 keys.append(rep)
                 chars[m.start() : m.end()] = ["\0"] * (m.end() - m.start())
-    return keys, "".join(chars)
+    return keys, text if chars is None else "".join(chars)
 
 
 @lru_cache(maxsize=4096)
@@ -188,11 +231,6 @@ def entity_keys(text: str) -> frozenset[str]:
     return frozenset(keys) | set(map(entity_key, set(_find_words(text))))
 
 
-def names(text: str) -> list[tuple[str, str]]:
-    """(name as written, key) for the capitalised words of ``text``."""
-    return list(_names(text))
-
-
 def known(key: str, keys: frozenset[str] | set[str]) -> bool:
     """True when ``key`` names one of ``keys`` (see ``same_entity``)."""
     if key in keys:
@@ -200,12 +238,32 @@ def known(key: str, keys: frozenset[str] | set[str]) -> bool:
     return len(key) >= 4 and any(same_entity(key, o) for o in keys if o[:4] == key[:4])
 
 
+_ALIAS_KEYS = frozenset(r for _, r in _ALIASES)
+_ALIAS_STARTS = frozenset(r[:4] for r in _ALIAS_KEYS if len(r) >= 4)
+
+
+def may_name(text: str, key: str) -> bool:
+    """False when ``known(key, entity_keys(text))`` is False, told without the keys.
+
+    A word's key is a start of the word (folded, apostrophes dropped), so a key
+    that ``known`` matches begins with ``key[:4]``; if no word of ``text`` holds
+    that and ``key`` is no country alias's key, none can.
+    """
+    if key in _ALIAS_KEYS or key[:4] in _ALIAS_STARTS:
+        return True
+    twin = ascii_twin(text)
+    return twin is None or key[:4] in twin.lower().replace("'", "")
+
+
 @lru_cache(maxsize=8192)
-def _names(text: str) -> tuple[tuple[str, str], ...]:
+def names(text: str) -> tuple[tuple[str, str], ...]:
+    """(name as written, key) for the capitalised words of ``text``."""
     keys, rest = _masked(text)
     out = [(k.upper(), k) for k in keys]
-    for m in WORD.finditer(rest):
-        w = m.group()
+    twin = ascii_twin(rest)
+    found = WORD.findall(rest) if twin is None else [
+        rest[m.start() : m.end()] for m in _WORD_ASCII.finditer(twin)]
+    for w in found:
         if not w[:1].isupper():
             continue
         lw = fold(w)
@@ -221,28 +279,54 @@ _NOT_NAMES = frozenset(["just", "earlier", "later", "meanwhile", "separately", "
                         "many", "most", "several", "other", "any", "one", "two", "three"])
 
 
-@lru_cache(maxsize=65536)
-def _content_word(w: str) -> str:
-    return stem(american(norm_word(w)))
+class _ContentKeys(dict[str, str | None]):
+    """The content key of each word, None for a stopword (as ``content`` reads them).
+
+    Bounded: emptied when full, so a long session does not grow it forever.
+    """
+
+    def __missing__(self, w: str) -> str | None:
+        if len(self) >= 1 << 16:
+            self.clear()
+        key = self[w] = None if w in STOPWORDS else stem(american(norm_word(w)))
+        return key
 
 
-def content(ws: list[str]) -> list[str]:
-    return [_content_word(w) for w in ws if w not in STOPWORDS]
+_CONTENT_KEYS = _ContentKeys()
+
+
+def content(ws: Iterable[str]) -> list[str]:
+    """Stemmed content keys of the words ``ws``, stopwords left out."""
+    return [k for k in map(_CONTENT_KEYS.__getitem__, ws) if k is not None]
 
 
 @lru_cache(maxsize=4096)
-def _content_of(text: str) -> tuple[str, ...]:
+def content_of(text: str) -> tuple[str, ...]:
+    """Stemmed content words of ``text``, country aliases made one."""
     return tuple(content(words(alias(text))))
 
 
-def content_of(text: str) -> list[str]:
-    """Stemmed content words of ``text``, country aliases made one."""
-    return list(_content_of(text))
+_SPEECH_IN = re.compile("|".join(sorted(SPEECH)))
+_ENDS_WORD = frozenset(" \t\n\r.,;:!?\"()[]{}-—–“”‘")
 
 
-def attributions(text: str) -> list[tuple[str, int]]:
-    """Speech verbs of ``text`` that have a speaker next to them: (verb, offset)."""
-    return list(_attributions(text))
+def may_attribute(text: str, start: int, end: int) -> bool:
+    """False when no speech verb that ``attributions`` finds in a stretch of ``text``
+    (quotes blanked or not) can start inside ``text[start:end]``.
+
+    Such a verb lies whole inside the span (where an ASCII span shows its letters)
+    or runs on past its end (then the next character is no word boundary).
+    """
+    if end <= start:
+        return False
+    if end < len(text) and text[end] not in _ENDS_WORD:
+        return True
+    return _may_hold_speech(text[start:end])
+
+
+@lru_cache(maxsize=8192)
+def _may_hold_speech(span: str) -> bool:
+    return not span.isascii() or _SPEECH_IN.search(span.lower()) is not None
 
 
 _WORD_SPLIT = regex.compile(f"({WORD.pattern})")
@@ -257,8 +341,11 @@ def _fold_word(w: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _attributions(text: str) -> tuple[tuple[str, int], ...]:
-    parts: list[str] = (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+def attributions(text: str) -> tuple[tuple[str, int], ...]:
+    """Speech verbs of ``text`` that have a speaker next to them: (verb, offset)."""
+    twin = ascii_twin(text)
+    parts: list[str] = (_WORD_SPLIT.split(text) if twin is None
+                        else _WORD_SPLIT_ASCII.split(twin))
     toks = parts[1::2]
     lws = list(map(_fold_word, toks))
     hits = list(compress(range(len(lws)), map(SPEECH.__contains__, lws)))

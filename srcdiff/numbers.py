@@ -10,8 +10,11 @@ in qualifier ("more than" / "nearly"), by an added or dropped hedge ("90%" /
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, StrEnum
+from functools import lru_cache
 
 import regex
 
@@ -107,6 +110,109 @@ _PATTERN = regex.compile(
 _QUAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_Q})\s+$", regex.IGNORECASE)
 
 
+def _trie(words: list[str]) -> str:
+    """An ``re`` alternation matching ``words`` (a space: any white space), one branch
+    per first letter so that a mismatch fails after a letter or two."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    branches = []
+    for ch, rests in sorted(by_first.items()):
+        tails = [r for r in rests if r]
+        tail = _trie(tails) if tails else ""
+        if tails and len(tails) < len(rests):
+            tail = f"(?:{tail})?"
+        branches.append((r"\s+" if ch == " " else re.escape(ch)) + tail)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+_NUMBER_WORDS = [*_TENS.split("|"), *_ONES.split("|"), "zero", *_SPECIAL]
+_SIGN = "$€£¥\U00010000-\U0010ffff"
+_SIGNS = frozenset("$€£¥")
+_FIRST = "".join(sorted({w[0] for w in [*_NUMBER_WORDS, *_MONTHS, "usd", "eur", "gbp"]}))
+_GUARD = rf"[\d{_SIGN}{_FIRST}{_FIRST.upper()}ſKİı]"
+_OPENERS = (
+    rf"(?i:\d|us\$|(?:usd|eur|gbp)\s"
+    rf"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[\d{_SIGN}]"
+    rf"|{_trie(_NUMBER_WORDS)}(?![A-Za-z0-9]))"
+)
+_START = re.compile(rf"(?={_GUARD})(?:[{_SIGN}]|(?<![A-Za-z0-9])(?={_OPENERS}))")
+"""Every offset where ``_PATTERN`` can match, and a few more, found with the faster
+``re`` engine: a currency sign or a character outside the BMP (some digits), or,
+after no ASCII letter or digit, a digit, a currency code, a month before a day or a
+whole number word.  ``re``'s case-insensitive letters (which add "ſ", "K", "İ" and
+"ı"), white space and BMP digits cover ``regex``'s."""
+_BEFORE_START = re.compile(rf"[^A-Za-z0-9](?={_GUARD})(?=[{_SIGN}]|{_OPENERS})")
+"""The character before an offset of ``_START`` (other than the text's first): as it
+starts with a character class, the search skips ahead to one."""
+
+
+def _words_of(keys: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for k in keys for w in re.findall("[a-z]+", k))
+
+
+_TOKEN_WORDS = _words_of(
+    [*_UNITS, *(c for c in _CURRENCY if "$" not in c), *SCALES, *_SPECIAL, *_MONTHS,
+     *_NUMBER_WORDS, *(m[:3] for m in _MONTHS), "sept", "dollars euros pounds yuan rubles roubles",
+     "a p m st nd rd th"]
+)
+"""Words that can be part of a numeric expression itself ("US" only as "US$")."""
+_QUALIFIER_WORDS = _words_of(QUALIFIERS) - _TOKEN_WORDS
+"""Words that can only be part of the qualifier before one ("more than", "up to")."""
+_WORD_STARTS = (*_MONTHS, "am", "pm")
+"""Starts of words whose beginning alone can end an expression ("5 Mayday", "10:30 amid")."""
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?:[ '’-][A-Za-z]+)*")
+_PLAIN_GAP = re.compile(r"[ '’-]")
+_BEFORE_OK = frozenset(" \t\n\r\"'(“‘’”—–-,;:[")
+_AFTER_OK = frozenset(" \t\n\r\"'()“‘’”—–-,;:.!?]")
+
+
+def may_hold_quantity(text: str, start: int, end: int, stop: int) -> bool:
+    """False when no numeric expression that ``find_quantities`` finds in a stretch of
+    ``text`` ending at ``stop`` can overlap ``text[start:end]``.
+
+    That holds for a run of whole ASCII words that cannot be part of one, with
+    qualifier words ("to", "of") only where no expression can start within the
+    next 24 characters (the qualifier's reach).  The patterns' words are bounded
+    by non-letters, save the starts in ``_WORD_STARTS`` and words after a digit or
+    a "." (as in "a.m."), which the neighbours allowed here exclude; so an
+    expression overlapping such a run would hold one of its words whole.
+    """
+    if end <= start:
+        return True
+    words = _number_words(text[start:end])
+    if words is _Words.MAY or start > 0 and text[start - 1] not in _BEFORE_OK:
+        return True
+    if end < len(text) and text[end] not in _AFTER_OK:
+        return True
+    if words is _Words.QUALIFIER:
+        return next(_starts(text, end, stop), end + 24) < end + 24
+    return False
+
+
+class _Words(Enum):
+    """What part words can take in a numeric expression: none, only in its qualifier,
+    or maybe more."""
+
+    NONE = "none"
+    QUALIFIER = "qualifier"
+    MAY = "may"
+
+
+@lru_cache(maxsize=8192)
+def _number_words(words: str) -> _Words:
+    """What part in a numeric expression the words of ``words`` can take."""
+    if not _PLAIN_WORDS.fullmatch(words):
+        return _Words.MAY
+    found = _Words.NONE
+    for w in _PLAIN_GAP.split(words.lower()):
+        if w in _TOKEN_WORDS or w.startswith(_WORD_STARTS):
+            return _Words.MAY
+        if w in _QUALIFIER_WORDS:
+            found = _Words.QUALIFIER
+    return found
+
+
 class Change(StrEnum):
     SAME = "same"
     FORMAT = "format"
@@ -172,27 +278,91 @@ def _qual(raw: str | None) -> str:
     return q if q in QUALIFIERS else ""
 
 
+def _starts(text: str, start: int, stop: int) -> Iterator[int]:
+    """Offsets from ``start`` on where ``_PATTERN`` (scanning up to ``stop``) can match,
+    in order, some twice.
+
+    A match at a currency sign has a number right after it, so the sign comes up
+    as the character before that number's offset.
+    """
+    if _START.match(text, start, stop):
+        yield start
+    for m in _BEFORE_START.finditer(text, start, stop):
+        at = m.start()
+        if text[at] in _SIGNS:
+            yield at
+        yield at + 1
+
+
+def _matches(text: str, start: int, stop: int, limit: int) -> Iterator[regex.Match[str]]:
+    """``_PATTERN.finditer(text, start, stop)``, tried only at ``_starts``, up to the
+    first match starting at ``limit`` or later."""
+    pos = start
+    for p in _starts(text, start, stop):
+        if p >= limit:
+            return
+        if p < pos:
+            continue
+        m = _PATTERN.match(text, p, stop)
+        if m is None:
+            pos = p + 1
+        else:
+            pos = m.end()
+            yield m
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Numeric expressions in ``text[start:end]``, spans into ``text``."""
-    out: list[Quantity] = []
     stop = len(text) if end is None else end
-    for m in _PATTERN.finditer(text, start, stop):
+    return list(_quantities(text, start, stop, stop))
+
+
+def quantities_near(text: str, start: int, stop: int, lo: int, hi: int) -> list[Quantity]:
+    """Those of ``find_quantities(text, start, stop)`` that can overlap ``text[lo:hi]``
+    (``start <= lo <= hi <= stop``), and some more.
+
+    The scan starts after the last word before ``lo`` that no expression can
+    hold (see ``may_hold_quantity``): expressions before that word end before
+    it, so the scan from there finds what the whole scan finds.  It stops 24
+    characters after ``hi``, the reach of a qualifier before a number.
+    """
+    return list(_quantities(text, _clear_before(text, start, lo), stop, hi + 24))
+
+
+_LETTERS = re.compile("[A-Za-z]+")
+
+
+def _clear_before(text: str, start: int, lo: int) -> int:
+    """The end of the last word in the 80 characters before ``lo`` that no numeric
+    expression can hold, else ``start``."""
+    for m in reversed(list(_LETTERS.finditer(text, max(start, lo - 80), lo))):
+        ws, we = m.span()
+        if (_number_words(m.group()) is _Words.NONE
+                and (ws == 0 or text[ws - 1] in _BEFORE_OK)
+                and (we == len(text) or text[we] in _AFTER_OK)):
+            return we
+    return start
+
+
+def _quantities(text: str, start: int, stop: int, limit: int) -> Iterator[Quantity]:
+    """The expressions of ``text[start:stop]`` whose number starts before ``limit``."""
+    for m in _matches(text, start, stop, limit):
         qm = _QUAL_BEFORE.search(text, max(start, m.start() - 24), m.start())
         qual = _qual(qm.group().strip() if qm else None)
         qs = qm.start() if qual and qm else m.start()
         if m.group("time"):
             hh, mm = regex.findall(r"\d+", m.group("time"))[:2]
             value = float(int(hh) * 100 + int(mm))
-            out.append(Quantity(text[qs : m.end()], (qs, m.end()), value, "time", "", qual,
-                                "time"))
+            yield Quantity(text[qs : m.end()], (qs, m.end()), value, "time", "", qual,
+                           "time")
             continue
         if m.group("date"):
-            out.append(_date(m, qual, text, qs))
+            yield _date(m, qual, text, qs)
             continue
         if m.group("spec"):
             key = " ".join(fold(m.group("spec")).split())
             value, unit = _SPECIAL[key]
-            out.append(Quantity(text[qs : m.end()], (qs, m.end()), value, unit, "", qual))
+            yield Quantity(text[qs : m.end()], (qs, m.end()), value, unit, "", qual)
             continue
         raw = m.group("num")
         if raw is None:
@@ -206,7 +376,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
                 and not (scale_raw == "k" and raw.isdigit() and not unit_raw)):
             scale_raw = ""
             if m.group("scale"):
-                out.append(_plain(text, qs, m.start("scale"), qual, raw, num_value))
+                yield _plain(text, qs, m.start("scale"), qual, raw, num_value)
                 continue
         scale = _SCALE_NAME.get(scale_raw, scale_raw)
         unit = _CURRENCY.get(fold(cur).strip(), "") or _UNITS.get(
@@ -220,8 +390,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         s, e = qs, m.end()
         while e > s and text[e - 1].isspace():
             e -= 1
-        out.append(Quantity(text[s:e], (s, e), num_value, unit, scale, qual, kind))
-    return out
+        yield Quantity(text[s:e], (s, e), num_value, unit, scale, qual, kind)
 
 
 def _plain(text: str, s: int, e: int, qual: str, raw: str, value: float | None) -> Quantity:
