@@ -19,7 +19,7 @@ from textual.binding import Binding
 from srcdiff import background
 from srcdiff.background import PendingReport
 from srcdiff.model import Document, Report, Severity
-from srcdiff.pipeline import Slot, compare_paths, make_document
+from srcdiff.pipeline import Slot, compare_paths, document_from_text, make_document
 from srcdiff.read import read_input
 from srcdiff.review import Mark, load_marks, review_path
 from srcdiff.tui.app import SrcdiffApp
@@ -498,3 +498,29 @@ async def test_a_big_pair_opens_before_its_report_is_done(
         assert now == top_block, "the view stays where the reviewer was"
         await pilot.press("n")
         assert app.nav.current is not None
+
+
+@sync
+async def test_preview_shows_equal_passages_as_equal_after_a_resize(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = background._full_report
+
+    def slow(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
+        time.sleep(2)
+        return real(a, b, slots)
+
+    monkeypatch.setattr(background, "_full_report", slow)
+    text_a = "\n\n".join(f"Paragraph {i} says the same thing here." for i in range(6))
+    text_b = text_a.replace("Paragraph 2 says", "Paragraph 2 said")
+    pending = PendingReport.start(document_from_text(text_a, "a"),
+                                  document_from_text(text_b, "b"), fork=False)
+    app = SrcdiffApp(pending.preview, [], None, pending=pending)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        panes = app.query_one(SideBySide)
+        assert panes.rows is not None and app.pending is not None
+        for _ in range(2):
+            kinds = [it.kind for it in panes.rows.items if it.y < 30]
+            assert sorted(kinds) == ["changed"] + ["equal"] * 5
+            await pilot.resize_terminal(100, 40)
+            await pilot.pause()

@@ -75,6 +75,8 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._styles: dict[str, Style] = {}
         self._fill: Callable[[int], Block] | None = None
         self._unfilled: set[int] = set()
+        self._kinds: dict[int, str] = {}
+        """Status of each block filled so far (a preview's statuses are provisional)."""
 
     # -- state -------------------------------------------------------------
     def load(self, comp: Comparison, a: Document, b: Document, drifts: Sequence[Drift],
@@ -95,6 +97,7 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._fill = fill
         paired = (k for k, blk in enumerate(comp.blocks) if blk.a and blk.b)
         self._unfilled = set(paired) if fill else set()
+        self._kinds = {}
         self.selected = None
         if not keep:
             self.rows = None
@@ -110,8 +113,11 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
                 self._unfilled.discard(b)
                 blk = self._fill(b)
                 self._spans[0][b], self._spans[1][b] = one_block_spans(blk, {})
-                if blk.status.value != item.kind and len(item.blocks) == 1:
-                    item = self.rows.items[k] = replace(item, kind=blk.status.value)
+                self._kinds[b] = blk.status.value
+        # A paired item holds one block; its ops may show it equal after all.
+        kind = self._kinds.get(item.blocks[0], item.kind) if len(item.blocks) == 1 else item.kind
+        if kind != item.kind:
+            item = self.rows.items[k] = replace(item, kind=kind)
         return item
 
     def pane_widths(self) -> tuple[int, int]:
@@ -242,7 +248,7 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         item = layout.items[k]
         if item.kind == "noise":
             return self._noise_line(item, width)
-        if self._unfilled:
+        if self._fill is not None:
             item = self._fill_item(item, k)
         wa, wb = layout.width_a, layout.width_b
         left = self._side_line(item, "a", n, wa)
