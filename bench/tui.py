@@ -15,6 +15,11 @@ does in a terminal, headless (Textual's ``run_test``, 160x50):
   runs and again once the report is in;
 * report in: from reading to the finished report replacing the preview.
 
+With tmux on the machine it also runs ``python -m srcdiff A B`` in a real
+terminal (tmux, 160x50) and polls the screen: the time from starting it to
+the first screen (the summary bar drawn) and to the finished report
+("% similar" in the bar), median of 3.
+
 The seed pair bundle vs back translation runs the same way as the baseline
 (it is small, so the TUI builds its report before opening). Targets from
 the TUI work: the big pair's first screen within 2 s of launch, scrolling
@@ -26,6 +31,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,6 +67,40 @@ def launch_seconds() -> float:
         subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
         runs.append(time.perf_counter() - t0)
     return statistics.median(runs)
+
+
+def _tmux(*args: str) -> str:
+    out = subprocess.run(["tmux", "-L", "srcdiff-bench", *args], capture_output=True,
+                         text=True, timeout=30)
+    return out.stdout
+
+
+def terminal_seconds(paths: list[str]) -> dict[str, float] | None:
+    """Launch to first screen and to the finished report in a real terminal (tmux)."""
+    if shutil.which("tmux") is None:
+        return None
+    first, done = [], []
+    cmd = " ".join(shlex.quote(x) for x in [sys.executable, "-m", "srcdiff", *paths])
+    for _ in range(3):
+        _tmux("kill-server")
+        t0 = time.perf_counter()
+        _tmux("new-session", "-d", "-s", "b", "-x", "160", "-y", "50",
+              f"cd {shlex.quote(str(ROOT))} && TERM=xterm-256color {cmd}; sleep 60")
+        seen = False
+        while time.perf_counter() - t0 < 120:
+            screen = _tmux("capture-pane", "-p", "-t", "b")
+            if not seen and ("finding drift" in screen or "similar" in screen):
+                first.append(time.perf_counter() - t0)
+                seen = True
+            if "similar" in screen:
+                done.append(time.perf_counter() - t0)
+                break
+            time.sleep(0.02)
+        _tmux("kill-server")
+    if len(done) < 3:
+        return None
+    return {"terminal_first_screen_s": round(statistics.median(first), 3),
+            "terminal_report_s": round(statistics.median(done), 3)}
 
 
 async def _steps(pilot: Any, steps: int) -> float:
@@ -105,6 +146,7 @@ async def _measure(paths: list[str], steps: int) -> dict[str, float]:
 
 def measure(paths: list[str], steps: int, launch: float) -> dict[str, float]:
     out = {"launch_s": round(launch, 3), **asyncio.run(_measure(paths, steps))}
+    out.update(terminal_seconds(paths) or {})
     out["first_screen_from_launch_s"] = round(
         launch + out["read_segment_s"] + out["align_or_report_s"] + out["first_screen_s"], 3)
     return out
