@@ -50,8 +50,7 @@ sys.path.insert(0, str(ROOT))
 from srcdiff.background import PendingReport  # noqa: E402
 from srcdiff.cli import PREVIEW_MIN_BYTES  # noqa: E402
 from srcdiff.model import Report  # noqa: E402
-from srcdiff.pipeline import compare, make_document  # noqa: E402
-from srcdiff.read import read_input  # noqa: E402
+from srcdiff.pipeline import compare, read_documents  # noqa: E402
 from srcdiff.tui.app import SrcdiffApp  # noqa: E402
 from srcdiff.tui.panes import SideBySide  # noqa: E402
 
@@ -115,7 +114,7 @@ async def _steps(pilot: Any, steps: int) -> float:
 
 async def _measure(paths: list[str], steps: int) -> dict[str, float]:
     t0 = time.perf_counter()
-    a, b = (make_document(read_input(p)) for p in paths)
+    a, b = read_documents(paths)
     t1 = time.perf_counter()
     out: dict[str, float] = {"read_segment_s": round(t1 - t0, 3)}
     pending: PendingReport | None = None

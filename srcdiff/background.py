@@ -16,43 +16,24 @@ import contextlib
 import os
 import pickle
 import signal
-from dataclasses import replace
 
 from .collector import no_cycle_collection
-from .model import Block, Comparison, Document, Report, Status, Summary
+from .model import Block, Comparison, Document, Report
 from .pipeline import (
     Slot,
     build_block,
-    build_blocks,
+    compare_documents,
+    layout_summary,
     pending_block,
     plan,
-    summarize,
+    with_provenance,
 )
 
 
 def _full_report(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
-    from .drift import classify
-    from .provenance import provenance
-
     with no_cycle_collection():
-        blocks = build_blocks(a, b, slots, classify)
-        report = Report((a, b), (Comparison(0, 1, blocks, summarize(a, b, blocks)),))
-        return replace(report, provenance=provenance(report))
-
-
-def _preview_summary(a: Document, b: Document, blocks: tuple[Block, ...]) -> Summary:
-    """What is known before any word is diffed: pairing, moves, one-sided, furniture."""
-    paired = [blk for blk in blocks if blk.a and blk.b]
-    return Summary(
-        paired=len(paired),
-        moved=sum(1 for blk in paired if blk.status is Status.MOVED),
-        split=sum(1 for blk in paired if blk.is_split),
-        merged=sum(1 for blk in paired if blk.is_merge),
-        only_a=sum(1 for blk in blocks if blk.status is Status.ONLY_A and not blk.noise),
-        only_b=sum(1 for blk in blocks if blk.status is Status.ONLY_B and not blk.noise),
-        noise_a=sum(1 for p in a.paragraphs if p.noise),
-        noise_b=sum(1 for p in b.paragraphs if p.noise),
-    )
+        comp = compare_documents(a, b, slots=slots)
+        return with_provenance(Report((a, b), (comp,)))
 
 
 WORKER_NICENESS = 10
@@ -69,7 +50,7 @@ class PendingReport:
     def __init__(self, a: Document, b: Document, slots: tuple[Slot, ...]) -> None:
         self.a, self.b, self.slots = a, b, slots
         blocks = tuple(pending_block(a, b, s) for s in slots)
-        comp = Comparison(0, 1, blocks, _preview_summary(a, b, blocks))
+        comp = Comparison(0, 1, blocks, layout_summary(a, b, blocks))
         self.preview = Report((a, b), (comp,))
         self._pid = 0
         self._fd = -1

@@ -243,8 +243,7 @@ PREVIEW_MIN_BYTES = 200_000
 
 def _review(args: argparse.Namespace) -> int:
     """The TUI. A big pair opens on its aligned passages while drift is still being found."""
-    from .pipeline import compare, compare_paths, make_document
-    from .read import read_input
+    from .pipeline import compare, compare_paths, read_documents
     from .review import review_path
     from .tui.app import run_tui
 
@@ -254,7 +253,7 @@ def _review(args: argparse.Namespace) -> int:
         report = compare_paths(files, base=base, max_bytes=args.max_size)
         run_tui(report, files, review_path(files))
         return _exit_status(report, args.fail_on)
-    docs = [make_document(read_input(f, max_bytes=args.max_size)) for f in files]
+    docs = read_documents(files, max_bytes=args.max_size)
     if sum(len(d.text) for d in docs) < PREVIEW_MIN_BYTES:
         report = compare(docs)
         run_tui(report, files, review_path(files))

@@ -225,11 +225,37 @@ def build_blocks(
 
 
 def compare_documents(
-    a: Document, b: Document, ia: int = 0, ib: int = 1, classifier: Classifier | None = None
+    a: Document,
+    b: Document,
+    ia: int = 0,
+    ib: int = 1,
+    classifier: Classifier | None = None,
+    slots: Sequence[Slot] | None = None,
 ) -> Comparison:
-    """Align two documents and diff every pair."""
-    blocks = build_blocks(a, b, plan(a, b), classifier or _default_classifier())
+    """Align two documents (unless ``slots`` has their plan already) and diff every pair."""
+    if slots is None:
+        slots = plan(a, b)
+    blocks = build_blocks(a, b, slots, classifier or _default_classifier())
     return Comparison(ia, ib, blocks, summarize(a, b, blocks))
+
+
+def layout_summary(a: Document, b: Document, blocks: Sequence[Block]) -> Summary:
+    """What the alignment alone tells: pairing, moves, splits, one-sided, furniture.
+
+    Blocks are judged equal or changed, and similarity and drift counted,
+    only by ``summarize``.
+    """
+    paired = [blk for blk in blocks if blk.a and blk.b]
+    return Summary(
+        paired=len(paired),
+        moved=sum(1 for blk in paired if blk.status is Status.MOVED),
+        split=sum(1 for blk in paired if blk.is_split),
+        merged=sum(1 for blk in paired if blk.is_merge),
+        only_a=sum(1 for blk in blocks if blk.status is Status.ONLY_A and not blk.noise),
+        only_b=sum(1 for blk in blocks if blk.status is Status.ONLY_B and not blk.noise),
+        noise_a=sum(1 for p in a.paragraphs if p.noise),
+        noise_b=sum(1 for p in b.paragraphs if p.noise),
+    )
 
 
 def summarize(a: Document, b: Document, blocks: Sequence[Block]) -> Summary:
@@ -251,17 +277,10 @@ def summarize(a: Document, b: Document, blocks: Sequence[Block]) -> Summary:
             if op.op is OpKind.EQUAL:
                 eq += n
     sev_order = {"high": 0, "medium": 1, "low": 2}
-    return Summary(
-        paired=len(paired),
+    return replace(
+        layout_summary(a, b, blocks),
         equal=sum(1 for blk in paired if blk.status is Status.EQUAL),
         changed=sum(1 for blk in paired if blk.status is Status.CHANGED),
-        moved=sum(1 for blk in paired if blk.status is Status.MOVED),
-        split=sum(1 for blk in paired if blk.is_split),
-        merged=sum(1 for blk in paired if blk.is_merge),
-        only_a=sum(1 for blk in blocks if blk.status is Status.ONLY_A and not blk.noise),
-        only_b=sum(1 for blk in blocks if blk.status is Status.ONLY_B and not blk.noise),
-        noise_a=sum(1 for p in a.paragraphs if p.noise),
-        noise_b=sum(1 for p in b.paragraphs if p.noise),
         similarity=round(eq / total, 4) if total else 1.0,
         drifts_by_kind=tuple(sorted(by_kind.items(), key=lambda kv: (-kv[1], kv[0]))),
         drifts_by_severity=tuple(sorted(by_sev.items(), key=lambda kv: sev_order[kv[0]])),
@@ -277,12 +296,17 @@ def compare(
         pairs = list(combinations(range(n), 2))
     else:
         pairs = [(base, k) for k in range(n) if k != base]
+    with no_cycle_collection():
+        return with_provenance(
+            Report(tuple(documents), _compare_pairs(documents, pairs, classifier), base=base)
+        )
+
+
+def with_provenance(report: Report) -> Report:
+    """``report`` with its provenance: shares, relations and passage origins."""
     from .provenance import provenance  # here: the TUI's first screen does without it
 
-    with no_cycle_collection():
-        comps = _compare_pairs(documents, pairs, classifier)
-        report = Report(tuple(documents), comps, base=base)
-        return replace(report, provenance=provenance(report))
+    return replace(report, provenance=provenance(report))
 
 
 PARALLEL_MIN_PAIRS = 4
@@ -327,5 +351,11 @@ def compare_paths(
     sources: Sequence[str], *, base: int | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Report:
     """Read each source and compare them."""
-    docs = [make_document(read_input(s, max_bytes=max_bytes)) for s in sources]
-    return compare(docs, base)
+    return compare(read_documents(sources, max_bytes=max_bytes), base)
+
+
+def read_documents(
+    sources: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Document]:
+    """Read and segment each source."""
+    return [make_document(read_input(s, max_bytes=max_bytes)) for s in sources]
