@@ -85,9 +85,8 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.notify(f"Drift found: {n} — n goes to the first." if n else
                     "No drift found in this pair.", timeout=4)
 
-    @property
     def busy(self) -> bool:
-        """True while the report is still being built (drift not known yet)."""
+        """True, and the reviewer told so, while the report is still being built."""
         if self.pending is not None:
             self.notify("Still finding drift in this pair: a moment.", timeout=3)
             return True
@@ -165,7 +164,7 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
 
     # -- navigation --------------------------------------------------------
     def action_step(self, delta: int) -> None:
-        if self.busy:
+        if self.busy():
             return
         n, wrapped = self.nav.step(delta)
         if n is None:
@@ -213,7 +212,7 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.show_pair((self.pair + 1) % len(self.report.comparisons))
 
     def action_export(self) -> None:
-        if not self.busy:
+        if not self.busy():
             super().action_export()
 
     def stop_pending(self) -> None:

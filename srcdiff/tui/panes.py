@@ -74,7 +74,6 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._fill: Callable[[int], Block] | None = None
-        self._unfilled: set[int] = set()
         self._kinds: dict[int, str] = {}
         """Status of each block filled so far (a preview's statuses are provisional)."""
 
@@ -91,12 +90,9 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         """
         self.comp, self.doc_a, self.doc_b = comp, a, b
         self.drifts, self.block_of = drifts, block_of
-        if not keep or self._texts[0] is not a.text:
-            self._texts = (display(a.text), display(b.text))
+        self._texts = (display(a.text), display(b.text))
         self._spans = block_spans(comp, drifts)
         self._fill = fill
-        paired = (k for k, blk in enumerate(comp.blocks) if blk.a and blk.b)
-        self._unfilled = set(paired) if fill else set()
         self._kinds = {}
         self.selected = None
         if not keep:
@@ -106,11 +102,11 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=0, animate=False)
 
     def _fill_item(self, item: Item, k: int) -> Item:
-        """Diff the words of the item's blocks not yet filled; the item as it now is."""
-        assert self._fill is not None and self.rows is not None
+        """Diff the words of the item's paired blocks not yet filled; the item as it now is."""
+        assert self._fill is not None and self.rows is not None and self.comp is not None
         for b in item.blocks:
-            if b in self._unfilled:
-                self._unfilled.discard(b)
+            pre = self.comp.blocks[b]
+            if b not in self._kinds and pre.a and pre.b:
                 blk = self._fill(b)
                 self._spans[0][b], self._spans[1][b] = one_block_spans(blk, {})
                 self._kinds[b] = blk.status.value
