@@ -39,6 +39,7 @@ import regex
 from .collector import no_cycle_collection
 from .model import Paragraph
 from .normalize import align_key, key_sequence, norm_word
+from .sequence import longest_increasing
 
 SEED_BUDGET = 64
 """Postings examined per unit when looking for candidates."""
@@ -789,25 +790,4 @@ def _feasible(
 def ordered_chain(links: Sequence[ParaLink]) -> set[int]:
     """Indices of links on the longest chain ordered on both sides (the rest moved)."""
     order = sorted(range(len(links)), key=lambda k: (links[k].a[0], links[k].b[0]))
-    seq = [links[k].b[0] for k in order]
-    # Patience sorting for the longest strictly increasing subsequence.
-    tails: list[int] = []
-    tails_idx: list[int] = []
-    prev = [-1] * len(seq)
-    from bisect import bisect_left
-
-    for pos, v in enumerate(seq):
-        t = bisect_left(tails, v)
-        if t == len(tails):
-            tails.append(v)
-            tails_idx.append(pos)
-        else:
-            tails[t] = v
-            tails_idx[t] = pos
-        prev[pos] = tails_idx[t - 1] if t else -1
-    keep: set[int] = set()
-    p = tails_idx[-1] if tails_idx else -1
-    while p != -1:
-        keep.add(order[p])
-        p = prev[p]
-    return keep
+    return {order[p] for p in longest_increasing([links[k].b[0] for k in order])}

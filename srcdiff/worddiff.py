@@ -19,6 +19,7 @@ from diff_match_patch import diff_match_patch
 
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
+from .sequence import longest_increasing
 
 JOIN = "\n\n"
 EDIT_COST = 4
@@ -124,25 +125,8 @@ def _anchors(ea: str, eb: str) -> list[tuple[int, int]]:
     where_a = {ch: i for i, ch in enumerate(ea) if count_a[ch] == 1 and count_b.get(ch) == 1}
     pairs = [(where_a[ch], j) for j, ch in enumerate(eb) if ch in where_a]
     pairs.sort()
-    # Longest increasing subsequence of the b positions (patience sorting).
-    tails: list[int] = []
-    back: list[int] = [-1] * len(pairs)
-    tail_idx: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        lo = bisect_right(tails, j)
-        if lo == len(tails):
-            tails.append(j)
-            tail_idx.append(k)
-        else:
-            tails[lo] = j
-            tail_idx[lo] = k
-        back[k] = tail_idx[lo - 1] if lo else -1
-    out: list[tuple[int, int]] = []
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = back[k]
-    return out[::-1]
+    # b positions are unique, so strictly increasing is increasing.
+    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
 
 
 def _main_diff(dmp: diff_match_patch, ea: str, eb: str) -> list[tuple[int, str]]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
+from srcdiff.sequence import longest_increasing
 from srcdiff.worddiff import JOIN, word_ops
 
 WORDS = [
@@ -102,3 +105,16 @@ def test_every_paragraph_in_exactly_one_block(a: str, b: str, rnd: object) -> No
         side_b = JOIN.join(db.paragraphs[j].text for j in blk.b)
         assert "".join(o.a for o in blk.ops) == side_a
         assert "".join(o.b for o in blk.ops) == side_b
+
+
+@given(st.lists(st.integers(0, 30), max_size=40))
+def test_longest_increasing_is_increasing_and_longest(values: list[int]) -> None:
+    got = longest_increasing(values)
+    assert got == sorted(set(got))
+    assert all(values[p] < values[q] for p, q in itertools.pairwise(got))
+    best = [1] * len(values)  # quadratic reference: longest run ending at each position
+    for q in range(len(values)):
+        for p in range(q):
+            if values[p] < values[q]:
+                best[q] = max(best[q], best[p] + 1)
+    assert len(got) == max(best, default=0)
