@@ -1,7 +1,5 @@
 """``python -m srcdiff``: the same as the ``srcdiff`` command."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command()

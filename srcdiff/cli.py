@@ -7,6 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .errors import InputError
 from .model import Report, Severity
@@ -202,8 +203,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from .collector import no_cycle_collection
     from .pipeline import compare_paths
 
+    global _last_report
     with no_cycle_collection():  # a batch run: build, write, done
-        report = compare_paths(args.files, base=base, max_bytes=args.max_size)
+        report = _last_report = compare_paths(args.files, base=base, max_bytes=args.max_size)
         status = _exit_status(report, args.fail_on)
         if args.json:
             from .render.jsonout import render_json
@@ -265,6 +267,27 @@ def _review(args: argparse.Namespace) -> int:
     if isinstance(shown, PendingReport):
         return 1 if shown.differs() else 0
     return _exit_status(shown, None)
+
+
+_last_report: Report | None = None
+"""The last batch run's report, kept so that ``command`` can leave without freeing it."""
+
+
+def command() -> NoReturn:
+    """The ``srcdiff`` command (and ``python -m srcdiff``): ``main``, then exit at once.
+
+    Everything has been written and flushed when ``main`` returns. A big
+    report is millions of objects, and freeing them one by one on the way out
+    (when ``run`` returns, then at interpreter shutdown) takes a tenth of a
+    second or more for nothing, so the process leaves without it.
+    """
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            status = 2
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
