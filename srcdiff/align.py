@@ -11,9 +11,9 @@ Alignment works on sentences and paragraphs and reports paragraphs:
    in templated copy, where every single word is common.
 3. Whole paragraphs first: mutual best pairs with a high weighted Dice pair;
    a paragraph contained in what its partner's partner leaves uncovered
-   attaches to it (a split or merge, at any distance), while a passage that
-   only repeats text already covered (a quote reused by a second article in
-   the same file) does not.
+   attaches to it (a split or merge, at any distance if it holds a few
+   words), while a passage that only repeats text already covered (a quote
+   reused by a second article in the same file) does not.
 4. Sentences of the paragraphs left over: mutual best pairs that score well
    are *anchors*; a weaker pair is accepted only when an anchor sits next
    to it on both sides; sentences a partner contains attach to it.
@@ -70,6 +70,8 @@ ATTACH = 0.6
 """Share of a paragraph that must lie in its partner's uncovered rest to attach."""
 MAX_SPREAD = 3
 """How far apart paragraphs of one side of a split or merge may lie."""
+FAR_KEYS = 4
+"""Distinct keys a paragraph needs to join a split or merge from further than MAX_SPREAD."""
 
 
 @dataclass(slots=True)
@@ -667,6 +669,11 @@ def _paragraph_pass(
                 mine, theirs = members[g][side], members[g][1 - side]
                 if len(theirs) != 1:
                     continue
+                if (
+                    len(own[x].keys) < FAR_KEYS
+                    and _spread({own[m].para for m in mine} | {own[x].para}) > MAX_SPREAD
+                ):
+                    continue  # a stray label far off ("Real Estate" in a footer)
                 rest = Counter(other[y].keys)
                 for m in mine:
                     rest.subtract(own[m].keys)
@@ -736,6 +743,21 @@ def _rescue(
             names[key] = {vocab.number[k] for k in found if k in vocab.number}
         return names[key]
 
+    para_keys: dict[tuple[int, int], Counter[int]] = {}
+    for u in chain(ua, ub):
+        para_keys.setdefault((u.doc, u.para), Counter()).update(u.keys)
+
+    def uncovered(doc: int, group: int) -> Counter[int]:
+        """The keys of a group's paragraphs in ``doc`` that its other side does not hold."""
+        sa, sb, _w = groups[group]
+        mine, theirs = (sa, sb) if doc == 0 else (sb, sa)
+        rest: Counter[int] = Counter()
+        for p in mine:
+            rest.update(para_keys.get((doc, p), ()))
+        for p in theirs:
+            rest.subtract(para_keys.get((1 - doc, p), ()))
+        return +rest
+
     ranked: list[tuple[float, int, int, float]] = []
     for i, j in pairs:
         a, b = ua[i], ub[j]
@@ -749,6 +771,14 @@ def _rescue(
         attach = a.para in group_of_a or b.para in group_of_b
         if dice < (RESCUE_SUPPORTED if attach else RESCUE):
             continue
+        if attach:
+            # Joining a pair: the shared facts must be ones the pair leaves
+            # unmatched, or the sentence only repeats what is accounted for.
+            ga = group_of_a.get(a.para)
+            rest = uncovered(0, ga) if ga is not None else uncovered(1, group_of_b[b.para])
+            rare = [k for k in rare if rest[k] > 0]
+            if len(rare) < RESCUE_SHARED:
+                continue
         known = names_of(a) | names_of(b)
         named = [k for k in rare if k in vocab.numeric or k in known]
         if named and len(named) < len(rare):

@@ -84,6 +84,47 @@ VACCINE_B = [
 VACCINE_GOLD = {(0, 0), (5, 1), (6, 1), (2, 3), (1, 4), (1, 5), (3, 6)}
 VACCINE_ONLY = ({4, 7}, {2})
 
+# A scraped page: the article, a second article about the same county, and footer links.
+RENTALS_A = [
+    "Appeals court strikes down Marlow County's ban on short-term rentals",
+    "A federal appeals court on Tuesday struck down Marlow County's ban on short-term home "
+    "rentals, ruling 2-1 that the ordinance unlawfully discriminated against owners from "
+    "other states.",
+    "\u201cA county may regulate the use of homes within its borders, but it may not build a "
+    "wall around its housing market,\u201d Judge Miriam Okafor wrote for the majority.",
+    "The ordinance, which took effect in March 2022, barred rentals of fewer than 30 days in "
+    "any home that was not the owner's primary residence.",
+    "Median home prices in Marlow County rose 48% between 2019 and 2023, to about $910,000, "
+    "according to the state association of realtors.",
+    "County Attorney Sandra Lutz said the county had not decided whether to appeal.",
+    # 6, 7: the second article (shares the county, housing, Lutz)
+    "Marlow County weighs limits on RV camping as housing squeeze deepens",
+    "Commissioners on Monday began debating a proposal to limit how long recreational "
+    "vehicles may park on private land, a measure Lutz said was drafted after sanitation "
+    "complaints.",
+    # 8-11: footer links
+    "Related posts",
+    "News",
+    "Real Estate",
+    "Travel",
+]
+RENTALS_B = [
+    "Court of appeal overturns the prohibition of short-term rentals in Marlow County",
+    "A federal court of appeal on Tuesday annulled Marlow County's prohibition on "
+    "short-duration rentals of homes, deciding 2-1 that the regulation illegally "
+    "discriminated against owners from other states.",
+    "A county may regulate the use of houses inside its borders, but it may not construct a "
+    "wall around its real estate market, wrote judge Miriam Okafor for the majority.",
+    "The regulation, which entered into force in March 2022, forbade rentals of less than "
+    "30 days in every house that was not the main residence of the owner.",
+    "The median house prices in Marlow County increased between 2019 and 2023 by 48 percent "
+    "to approximately 910,000 dollars, according to the state association of realtors.",
+    "The county attorney Sandra Lutz said that the county has not yet decided whether it "
+    "will appeal.",
+]
+RENTALS_GOLD = {(0, 0), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5)}
+RENTALS_ONLY = ({6, 7, 8, 9, 10, 11}, set[int]())
+
 
 def _no_drift(_ops: object, _a: str, _b: str) -> tuple[Drift, ...]:
     return ()
@@ -101,8 +142,9 @@ def _compare(a: list[str], b: list[str]) -> Comparison:
     [
         (PORT_A, PORT_B, PORT_GOLD, PORT_ONLY),
         (VACCINE_A, VACCINE_B, VACCINE_GOLD, VACCINE_ONLY),
+        (RENTALS_A, RENTALS_B, RENTALS_GOLD, RENTALS_ONLY),
     ],
-    ids=["port-strike", "vaccine"],
+    ids=["port-strike", "vaccine", "rentals-scrape"],
 )
 def test_reworded_gold(
     a: list[str], b: list[str], gold: set[tuple[int, int]], only: tuple[set[int], set[int]]
