@@ -55,7 +55,9 @@ _RULES: tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...] = (
         "newsletter box",
         regex.compile(
             r"\b(?:newsletter|sign up|subscribe|subscription).{0,80}"
-            r"(?:receive|inbox|every (?:morning|day|week)|email|free)",
+            r"(?:receive|inbox|every (?:morning|day|week)|email|free)|"
+            r"\b(?:get|join|subscribe to|sign up (?:for|to))\s+our\b[^.!?]{0,40}?\bnewsletters?\b|"
+            r"(?:^|[.!?:]\s*)(?:subscribe|sign up)(?:\s+(?:now|today|here|for free))?\s*[.!]?\s*$",
             regex.I,
         ),
         ("newsletter", "sign up", "subscri"),
@@ -73,7 +75,7 @@ _RULES: tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...] = (
         "site notice",
         regex.compile(
             r"^\s*advertisement\s*$|"
-            r"^\s*(?:read more|leia mais|share this|share|related|most read)\s*:?\s*$",
+            r"^\s*(?:read more|leia mais|share this|share)\s*:?\s*$",
             regex.I,
         ),
         (),
@@ -96,6 +98,67 @@ _RULES: tuple[tuple[str, regex.Pattern[str], tuple[str, ...]], ...] = (
 ``_hint_form``; a rule with hints none of which is there is not tried, which
 spares a slow scan of every prose paragraph.  Rules anchored at the start, cheap
 to try, have no hints."""
+
+_SHORT = 200
+"""Longest paragraph that ``_SHORT_RULES`` look at: the furniture they describe
+is never more than a line, and one length test spares prose paragraphs the tries."""
+
+_AGO = (
+    r"(?:(?:posted|updated|published|edited)\s+)?"
+    r"(?:\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?"
+    r"|mos?|months?|y|yrs?|years?)|(?:an?|one)\s+(?:minute|hour))\s+ago"
+    r"|just now|\d+\s*min(?:ute)?s?\s+read"
+)
+_FIELD = r"[^·•|\n]{1,40}"
+_SEP = r"(?:\s*[·•|]\s*|\s+[-–—]\s+)"
+
+_SHORT_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    (
+        "counter",
+        regex.compile(
+            r"^(?:\d[\d.,]*\s*[KkMm]?|no)\s+(?:comments?|replies|responses|views|shares|likes)$|"
+            r"^(?:comments?|replies)\s*[:(]?\s*\d[\d.,]*\s*[KkMm]?\s*\)?$",
+            regex.I,
+        ),
+    ),
+    (
+        "user and time stamp",
+        regex.compile(rf"^(?:{_FIELD}{_SEP})*(?:{_AGO})(?:{_SEP}{_FIELD})*$", regex.I),
+    ),
+    (
+        "list header",
+        regex.compile(
+            r"^(?:related(?: posts| articles| stories| content| coverage| news| links| reading)?"
+            r"|categor(?:y|ies)|tags?|topics|trending(?: now| stories| news)?"
+            r"|sponsored(?: content| links| stories| posts)?|promoted(?: content| stories)?"
+            r"|recommended(?: for you| stories| reading| articles)?|you (?:may|might) also like"
+            r"|more (?:stories|news|articles)|popular (?:posts|stories|articles)"
+            r"|most (?:read|popular|viewed|shared))\s*:?$",
+            regex.I,
+        ),
+    ),
+    (
+        "translation credit",
+        regex.compile(
+            r"^[(\[]?\s*(?:this (?:article|story|text|page) (?:was|has been|is) )?"
+            r"(?:(?:automatically|machine)[- ]translated\b"
+            r"|translated\s+(?:automatically|by machine|(?:with|by|using|via|through)\s+"
+            r"(?:deepl|google|bing|microsoft|yandex|chatgpt|an? (?:automatic|machine)))"
+            r"|(?:machine|automatic|automated)\s+translation\s*(?:[.:;,)\]]|$)"
+            r"|translation\s*[:(]\s*(?:automatic|automated|machine|deepl|google|bing))",
+            regex.I,
+        ),
+    ),
+)
+"""(reason, pattern) for one-line furniture: comment and view counters, user or
+byline with a time ago ("admin · 3 hours ago", "By staff · 2 min read"), the
+headers of related-link and category lists, machine-translation credits.  Each
+pattern is anchored to the stripped paragraph's start, so a miss is quick, and
+shaped so that a sentence of prose cannot fill it: a time ago only as a field of
+its own between separators, "machine translation" only followed by punctuation."""
+
+_LABEL = regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:\s+(?:&|and|of|\p{Lu}[\p{L}'’.-]*)){0,2}")
+_KICKER = regex.compile(r"\p{Lu}[\p{L}\p{N}'’.&/–—-]*(?:\s+[\p{L}\p{N}'’.&/–—-]+){0,2}")
 
 _MENU_WORDS = frozenset(
     [
@@ -147,7 +210,27 @@ def furniture_reason(text: str) -> str | None:
             if reason == "photo credit" and len(stripped) > 400:
                 continue
             return reason
+    if len(stripped) <= _SHORT:
+        for reason, pat in _SHORT_RULES:
+            if pat.match(stripped):
+                return reason
     return None
+
+
+def is_label(text: str) -> bool:
+    """A section name or category link: one to three capitalised words and nothing
+    else ("Markets", "Real Estate", "Arts & Culture").  A short subhead has that
+    shape too, so a label is furniture only where its neighbours say so."""
+    t = text.strip()
+    return len(t) <= 30 and t[-1].isalnum() and _LABEL.fullmatch(t) is not None
+
+
+def is_kicker(text: str) -> bool:
+    """A topic tag above a headline ("Markets", "NATO–Russia relations"): up to three
+    words, the first capitalised, no closing stop.  Only its place at the top of
+    the page, above a headline and furniture, makes it noise."""
+    t = text.strip()
+    return len(t) <= 30 and t[-1].isalnum() and _KICKER.fullmatch(t) is not None
 
 
 def is_footer_line(text: str) -> bool:

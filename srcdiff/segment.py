@@ -9,10 +9,12 @@ Nothing is ever deleted; noise is only marked.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from .model import Paragraph, Sentence
-from .noise import furniture_reason, is_footer_line
+from .noise import furniture_reason, is_footer_line, is_kicker, is_label
 
 _BLANK_SPLIT = regex.compile(r"\n[ \t\f\v\u00a0\u200b]*\n\s*")
 _TERMINAL = frozenset(".!?:;\"'”’)…]")
@@ -106,7 +108,13 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
-    """True when a multi-line block is one hard-wrapped paragraph."""
+    """True when a multi-line block is one hard-wrapped paragraph.
+
+    Wrapped prose has long lines of even width that mostly break mid-sentence.
+    A link list of teaser headlines can look the same, so such a block is still a
+    list when no line goes on in lower case and some line stops where the next
+    line's first word would have fitted: a wrapper breaks only where it does not.
+    """
     body = lines[:-1]
     if any(text[s] in "-*+#>|" for s, _ in lines):
         return False
@@ -114,7 +122,19 @@ def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
     if any(e - s < 30 or (e - s) * 2 < longest for s, e in body):
         return False
     open_ends = sum(1 for s, e in body if text[e - 1] not in _TERMINAL)
-    return open_ends * 2 > len(body)
+    if open_ends * 2 <= len(body):
+        return False
+    goes_on = any(text[s].isalpha() and not text[s].isupper() for s, _ in lines[1:])
+    return goes_on or not _breaks_early(text, lines, longest)
+
+
+def _breaks_early(text: str, lines: list[tuple[int, int]], width: int) -> bool:
+    """Whether some line plus a space and the next line's first word fits in width."""
+    for (s, e), (ns, ne) in itertools.pairwise(lines):
+        space = text.find(" ", ns, ne)
+        if e - s + 1 + (ne if space == -1 else space) - ns <= width:
+            return True
+    return False
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -230,6 +250,8 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     reasons: list[str | None] = []
     for s, e, _ in spans:
         reasons.append(furniture_reason(text[s:e]))
+    _mark_kicker(text, spans, reasons)
+    _mark_labels(text, spans, reasons)
     _mark_footer(text, spans, reasons)
     paras = []
     for i, ((s, e, _), reason) in enumerate(zip(spans, reasons, strict=True)):
@@ -248,17 +270,70 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     return tuple(paras)
 
 
+def _mark_kicker(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
+    """Mark a topic tag on top of the page ("Markets" above the headline).
+
+    A short first paragraph (after any furniture) counts only when a headline of
+    four or more words without a closing stop follows it and furniture (a
+    counter, a byline, a date) follows the headline: a short headline followed by
+    its byline, or by a deck and then the text, stays prose.
+    """
+    top = next((k for k, r in enumerate(reasons) if r is None), len(reasons))
+    if top + 2 >= len(spans) or reasons[top + 1] is not None or reasons[top + 2] is None:
+        return
+    s, e, _ = spans[top]
+    hs, he, _ = spans[top + 1]
+    headline = text[hs:he]
+    if (
+        is_kicker(text[s:e])
+        and "\n" not in headline
+        and len(headline.split()) >= 4
+        and headline[-1] not in _TERMINAL
+    ):
+        reasons[top] = "section label"
+
+
+def _mark_labels(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
+    """Mark runs of section names and category links ("News", "Real Estate").
+
+    One capitalised short paragraph may be a subhead, so a run of them is noise
+    only when it is three or more long, or when furniture sits right before it
+    and furniture or the end of the text right after it (a subhead has text
+    after it, the words it heads).
+    """
+    n = len(spans)
+    labels = [
+        r is None and e - s <= 30 and is_label(text[s:e])
+        for (s, e, _), r in zip(spans, reasons, strict=True)
+    ]
+    k = 0
+    while k < n:
+        if not labels[k]:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and labels[end]:
+            end += 1
+        framed = k > 0 and reasons[k - 1] is not None and (end == n or reasons[end] is not None)
+        if end - k >= 3 or framed:
+            for j in range(k, end):
+                reasons[j] = "section label"
+        k = end
+
+
 def _mark_footer(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
     """Mark a trailing run of link-farm lines (menus, teasers, user/date lines).
 
-    Walk back from the end while paragraphs are short list lines; if at least
-    a third of that run is unmistakable furniture, the whole run is a footer.
+    Walk back from the end while paragraphs are short list lines, or short
+    furniture standing alone between blank lines (a "Posted by … 2 hours ago"
+    under the links); if at least a third of that run is unmistakable
+    furniture, the whole run is a footer.
     """
     n = len(spans)
     i = n
     while i > 0:
         s, e, listed = spans[i - 1]
-        if not listed or e - s > 200:
+        if not (listed or reasons[i - 1] is not None) or e - s > 200:
             break
         i -= 1
     run = range(i, n)

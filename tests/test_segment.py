@@ -79,6 +79,41 @@ def test_sentences(text: str, expected: list[str]) -> None:
         ),
         ("A\n\n\n\n  B  \n", ["A", "B"]),
         ("- item one\n- item two", ["- item one", "- item two"]),
+        (
+            # a link list: no line goes on in lower case, and "Home" would have fitted
+            "Trending now: Local singles in Arequipa want to meet you\n"
+            "This one weird trick cuts your electricity bill in half\n"
+            "Cheap flights to Cusco — click here\n"
+            "Home | About | Contact | Privacy Policy",
+            [
+                "Trending now: Local singles in Arequipa want to meet you",
+                "This one weird trick cuts your electricity bill in half",
+                "Cheap flights to Cusco — click here",
+                "Home | About | Contact | Privacy Policy",
+            ],
+        ),
+        (
+            # wrapped prose whose lines all start with a capital: each break is forced
+            "U.S. President Joe Biden has previously raised concerns directly with\n"
+            "Chinese President Xi Jinping about Beijing indirectly supporting\n"
+            "Russia’s war effort.",
+            [
+                "U.S. President Joe Biden has previously raised concerns directly with\n"
+                "Chinese President Xi Jinping about Beijing indirectly supporting\n"
+                "Russia’s war effort."
+            ],
+        ),
+        (
+            # a short line whose successor goes on in lower case is still wrapped prose
+            "Officials in Washington said on Tuesday that the\n"
+            "sanctions, which took months to prepare, would\n"
+            "hit Chinese firms.",
+            [
+                "Officials in Washington said on Tuesday that the\n"
+                "sanctions, which took months to prepare, would\n"
+                "hit Chinese firms."
+            ],
+        ),
         ("Headline\n\nBody.\r\n", ["Headline", "Body."]),
     ],
 )
