@@ -164,6 +164,18 @@ class BlockState:
         paras = (text[s:e] for s, e in self._paras(side))
         return any(may_name(p, key) and known(key, entity_keys(p)) for p in paras)
 
+    def named_before(self, side: int, key: str, pos: int) -> bool:
+        """Whether the block names ``key`` (an entity key or a speaker noun) on side 0 (a)
+        or 1 (b) before offset ``pos``."""
+        text = (self.A, self.B)[side].text
+        for s, e in self._paras(side):
+            if s >= pos:
+                break
+            part = text[s : min(e, pos)]
+            if key in words(part) or may_name(part, key) and known(key, entity_keys(part)):
+                return True
+        return False
+
     def pools(self) -> tuple[list[Quantity], list[Quantity]]:
         """Every numeric expression of the block's paragraphs, on each side."""
         if self._pools is None:
@@ -194,7 +206,14 @@ class OpView:
             qa is not None and qb is not None and qa.start not in self.lost
             and qb.start not in self.gained
         )
-        """The op sits in a quote on both sides, and that quote kept its marks."""
+        """The op sits in a quote on both sides, and that quote kept its marks; and the
+        change lies inside it: not when the quoted words are the same on both sides and
+        the op's words stand outside the marks (',” Whitcomb added' splitting a quote)."""
+        if self.kept_quote:
+            in_a, out_a = _quoted_split(self.A, op.a_span)
+            in_b, out_b = _quoted_split(self.B, op.b_span)
+            if in_a == in_b and (out_a or out_b):
+                self.kept_quote = False
         self.lost_quote = qa is not None and qa.start in self.lost
 
     @cached_property
@@ -204,6 +223,39 @@ class OpView:
         return any(p in self.A.mark_set for p in range(a0, a1)) or any(
             p in self.B.mark_set for p in range(b0, b1)
         )
+
+    def words_before(self, side: int, n: int) -> tuple[str, ...]:
+        """Up to ``n`` words before the op on side 0 (a) or 1 (b), within its window."""
+        D, span, win = (self.A, self.op.a_span, self.wa) if side == 0 else (
+            self.B, self.op.b_span, self.wb)
+        start = max(win.span[0], span[0] - 16 * n)
+        found = words(D.text[start : span[0]])
+        if found and start > win.span[0] and D.text[start - 1].isalnum():
+            found = found[1:]  # the slice began inside that word
+        return found[-n:]
+
+    def words_after(self, side: int, n: int) -> tuple[str, ...]:
+        """Up to ``n`` words after the op on side 0 (a) or 1 (b), within its window."""
+        D, span, win = (self.A, self.op.a_span, self.wa) if side == 0 else (
+            self.B, self.op.b_span, self.wb)
+        end = min(win.span[1], span[1] + 16 * n)
+        found = words(D.text[span[1] : end])
+        if found and end < win.span[1] and D.text[end].isalnum():
+            found = found[:-1]  # the slice ended inside that word
+        return found[:n]
+
+
+def _quoted_split(D: DocIndex, span: Span) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of ``span`` inside quoted regions, and those outside them."""
+    regions = D.quotes_in(span)
+    inside: tuple[str, ...] = ()
+    for q in regions:
+        lo, hi = q.inner
+        s, e = max(lo, span[0]), min(hi, span[1])
+        if e > s:
+            inside += words(D.text[s:e])
+    outside = cut(D.text[span[0] : span[1]], span[0], [(q.start, q.end) for q in regions])
+    return inside, words(outside)
 
 
 def _quote_around(D: DocIndex, span: Span) -> QuoteRegion | None:

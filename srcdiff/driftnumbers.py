@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from .docindex import DocIndex
 from .driftcontext import HIGH, LOW, MEDIUM, Finding, K, OpView, overlaps
 from .lexicon import content, words
 from .model import Span
+from .normalize import fold
 from .numbers import (
+    DURATIONS,
     Change,
     Quantity,
     compare,
     may_hold_quantity,
+    number_word,
     quantities_near,
     same_unit,
     same_value,
@@ -44,6 +49,90 @@ def _overlapped(D: DocIndex, span: Span, win: Span) -> bool:
             return any(overlaps(q.span, span) and win[0] <= q.span[0] and q.span[1] <= win[1]
                        for q in quantities_near(D.text, start, stop, *span))
     return any(overlaps(q.span, span) for q in D.quantities(win))
+
+
+_LENGTH_BEFORE = frozenset(["for", "in", "of", "after", "within", "than", "lasted", "lasting",
+                            "lasts", "last", "took", "take", "takes", "taking", "spent", "spend",
+                            "spends", "spending", "aged"])
+"""Words after which "over" before a time span means "more than" ("for over two years")."""
+
+
+def _over_as_during(D: DocIndex, q: Quantity) -> bool:
+    """Whether ``q`` is "over" before a time span that may read "during" ("for 25,000
+    people over three months"), not "more than" ("for over two years")."""
+    if q.qualifier != "over" or q.kind != "amount" or q.unit not in DURATIONS:
+        return False
+    before = words(D.text[max(0, q.span[0] - 24) : q.span[0]])
+    return not before or before[-1] not in _LENGTH_BEFORE
+
+
+_ONE = re.compile(r"one\s+([\w'’-]+)", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:a\s+single|an?)\s+([\w'’-]+)", re.IGNORECASE)
+
+
+def _article_for_one(v: OpView, q: Quantity, side: int) -> Finding | None:
+    """"one year" on one side where the other has "a year" ("an hour", "a single house")
+    at the op: the same number written another way."""
+    if q.value != 1 or q.qualifier or q.scale or q.kind != "amount":
+        return None
+    D, other = (v.A, v.B) if side == 0 else (v.B, v.A)
+    m1 = _ONE.match(D.text, q.span[0])
+    o0, o1 = v.op.b_span if side == 0 else v.op.a_span
+    if m1 is None or o1 <= o0:
+        return None
+    noun = fold(m1.group(1))
+    for m in _ARTICLE.finditer(other.text, o0, o1 + 40):
+        if m.start() >= o1:
+            break
+        if fold(m.group(1)) == noun:
+            one = (q.span[0], m1.end())
+            art = (m.start(), m.end())
+            sa, sb = (one, art) if side == 0 else (art, one)
+            ta, tb = v.A.text[sa[0] : sa[1]], v.B.text[sb[0] : sb[1]]
+            return Finding((K.FORMAT,), LOW, f"same number, other form: {ta} → {tb}",
+                           ta, tb, sa, sb)
+    return None
+
+
+def _neighbours(D: DocIndex, span: Span, win: Span) -> set[str]:
+    """Content keys of the five words before and after ``span`` within ``win``, numbers
+    and units left out."""
+    before = [w for w in words(D.text[max(win[0], span[0] - 60) : span[0]]) if not number_word(w)]
+    after = [w for w in words(D.text[span[1] : min(win[1], span[1] + 60)]) if not number_word(w)]
+    return set(content(before)[-5:]) | set(content(after)[:5])
+
+
+def _figure(q: Quantity) -> bool:
+    """A figure with digits, a unit or a scale (not a lone number word: "one of them")."""
+    return bool(q.unit or q.scale) or any(ch.isdigit() for ch in q.text)
+
+
+def _moved_partner(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
+                   pool_other: list[Quantity], used_other: set[Span]) -> Quantity | None:
+    """The figure that took the place of ``q`` on the other side in another op (the word
+    diff kept a word between them equal, so one op deletes ``q`` and another inserts it):
+    a figure of the same kind, unit and scale outside the op, standing nowhere on ``q``'s
+    side, with at least two content words around it the same as around ``q``."""
+    if not _figure(q):
+        return None
+    st = v.state
+    D, other = (v.A, v.B) if side == 0 else (v.B, v.A)
+    paired_other = st.paired_b if side == 0 else st.paired_a
+    here = v.op.b_span if side == 0 else v.op.a_span
+    near: set[str] | None = None
+    best, found = 1, None
+    for c in pool_other:
+        if (c.span in used_other or c.span in paired_other or c.kind != q.kind
+                or c.unit != q.unit or c.scale != q.scale or same_value(q, c)
+                or overlaps(c.span, here) or not _figure(c)
+                or _match(c, pool_same, set()) is not None):
+            continue
+        if near is None:
+            near = _neighbours(D, q.span, st.window(side, q.span).span)
+        n = len(near & _neighbours(other, c.span, st.window(1 - side, c.span).span))
+        if n > best:
+            best, found = n, c
+    return found
 
 
 def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
@@ -98,6 +187,13 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
         change, why = compare(qa, qb)
         if change is Change.SAME:
             continue
+        if (change is Change.QUALIFIER and not (qa.qualifier and qb.qualifier)
+                and qa.unit == qb.unit
+                and (_over_as_during(v.A, qa) or _over_as_during(v.B, qb))):
+            out.append(Finding((K.WORDING,), LOW,
+                               f"“over” a time span, as in “during”: {qa.text} → {qb.text}",
+                               qa.text, qb.text, qa.span, qb.span))
+            continue
         sev, kinds = {
             Change.FORMAT: (LOW, (K.FORMAT,)),
             Change.HEDGE_ADDED: (MEDIUM, (K.HEDGE, K.NUMBER)),
@@ -109,13 +205,37 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
         out.append(Finding(kinds, sev, why, qa.text, qb.text, qa.span, qb.span))
     for q in in_a:
         if q.span not in used_a and not _match(q, pool_b, set()):
-            out.append(Finding((K.NUMBER,), MEDIUM, f"number removed: {q.text}", q.text, "",
-                               q.span, op.b_span))
+            f = _orphan(v, q, 0, pool_a, pool_b, used_b)
+            if f.kinds == (K.FORMAT,):
+                cut_b.append(f.b_span)  # "a year" for "one year": the article is explained
+            out.append(f)
     for q in in_b:
         if q.span not in used_b and not _match(q, pool_a, set()):
-            out.append(Finding((K.NUMBER,), MEDIUM, f"number added: {q.text}", "", q.text,
-                               op.a_span, q.span))
+            f = _orphan(v, q, 1, pool_b, pool_a, used_a)
+            if f.kinds == (K.FORMAT,):
+                cut_a.append(f.a_span)
+            out.append(f)
     return out, cut_a, cut_b
 
 
-
+def _orphan(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
+            pool_other: list[Quantity], used_other: set[Span]) -> Finding:
+    """The finding for a figure of the op with no counterpart on the other side."""
+    st = v.state
+    got = _article_for_one(v, q, side)
+    if got is not None:
+        (st.paired_a if side == 0 else st.paired_b).add(q.span)
+        return got
+    c = _moved_partner(v, q, side, pool_same, pool_other, used_other)
+    if c is not None:
+        st.paired_a.add((q if side == 0 else c).span)
+        st.paired_b.add((c if side == 0 else q).span)
+        used_other.add(c.span)
+        qa, qb = (q, c) if side == 0 else (c, q)
+        _, why = compare(qa, qb)
+        return Finding((K.NUMBER,), HIGH, why, qa.text, qb.text, qa.span, qb.span)
+    if side == 0:
+        return Finding((K.NUMBER,), MEDIUM, f"number removed: {q.text}", q.text, "",
+                       q.span, v.op.b_span)
+    return Finding((K.NUMBER,), MEDIUM, f"number added: {q.text}", "", q.text,
+                   v.op.a_span, q.span)

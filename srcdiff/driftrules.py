@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import regex
+
 from .docindex import DocIndex
 from .driftcontext import (
     HIGH,
@@ -20,6 +22,7 @@ from .driftcontext import (
     Finding,
     K,
     OpView,
+    Window,
     cut,
     equivalent,
     short,
@@ -28,6 +31,7 @@ from .driftnumbers import number_findings
 from .lexicon import (
     CERTAIN,
     HEDGE_CUES,
+    HEDGE_VERBS,
     HEDGES,
     NEGATIONS,
     SPEAKER_NOUNS,
@@ -42,6 +46,7 @@ from .lexicon import (
     may_attribute,
     names,
     negations,
+    privative_pairs,
     words,
 )
 from .model import DriftKind
@@ -56,21 +61,76 @@ def _speakerish(ws: Sequence[str]) -> list[str]:
     return [w for w in ws if w in SPEAKER_NOUNS or w not in STOPWORDS and w not in SPEECH]
 
 
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
+_CLAUSE = regex.compile(r"[.,;:()\[\]—–]+")
+
+
+def _speaker_words(text: str) -> list[str]:
+    """Who the speech verbs of ``text`` name: name keys and speaker nouns (no pronoun)
+    of the clauses holding a speech verb."""
+    out: list[str] = []
+    for part in _CLAUSE.split(text):
+        ws = words(part)
+        if SPEECH.isdisjoint(ws):
+            continue
+        out += [k for _, k in names(part)]
+        out += [w for w in ws if w in SPEAKER_NOUNS and w not in _PRONOUNS]
+    return out
+
+
+def _still_named(spk: list[str], win: Window) -> bool:
+    return all(w in win.outside_words or win.names(w) for w in spk)
+
+
 def _attribution_dropped(v: OpView) -> list[Finding]:
-    """An attribution the op removes or adds whole (its speech verb inside the op)."""
+    """An attribution the op removes or adds whole (its speech verb inside the op): the
+    other side has fewer attributions, or not all of its speaker's words."""
     op = v.op
     att_a, att_b = v.wa.attributions, v.wb.attributions
     ra, rb = op.a_span[0] - v.wa.span[0], op.b_span[0] - v.wb.span[0]
     sa = [w for w, p in att_a if ra <= p < ra + len(op.a)]
     sb = [w for w, p in att_b if rb <= p < rb + len(op.b)]
     na, nb = len(att_a), len(att_b)
-    if sa and not sb and nb < na:
+    if sa and not sb and (nb < na or not _still_named(_speaker_words(op.a), v.wb)):
         return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution removed: {short(op.a)}",
                         op.a, op.b, op.a_span, op.b_span)]
-    if sb and not sa and nb > na:
+    if sb and not sa and (nb > na or not _still_named(_speaker_words(op.b), v.wa)):
         return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution added: {short(op.b)}",
                         op.a, op.b, op.a_span, op.b_span)]
     return []
+
+
+def _speaker_ids(text: str) -> set[str]:
+    """Names (folded, no possessive) and speaker nouns (pronouns too) of ``text``."""
+    out = {w for w in words(text) if w in SPEAKER_NOUNS}
+    for w, _ in names(text):
+        f = fold(w).replace("'", "")
+        out.add(f[:-1] if f.endswith("s") and w[-2:-1] in ("'", "’") else f)
+    return out
+
+
+def _same_ids(x: set[str], y: set[str]) -> bool:
+    """Each of ``x`` in ``y`` and back, or one a start of the other ("Russia"/"Russian";
+    not "Andrade"/"Andrada")."""
+    def within(k: str, ys: set[str]) -> bool:
+        return k in ys or len(k) >= 4 and any(
+            min(len(o), len(k)) >= 4 and (o.startswith(k) or k.startswith(o)) for o in ys)
+    return all(within(k, y) for k in x) and all(within(k, x) for k in y)
+
+
+def _same_speaker(v: OpView) -> bool:
+    """Whether the op leaves the speaker as it was: the same names and speaker nouns on
+    both sides ("the alliance's president" / "the president of the alliance"), or a
+    pronoun for a speaker that side named before the op ("Lutz said" / "she said")."""
+    op = v.op
+    ida, idb = _speaker_ids(op.a), _speaker_ids(op.b)
+    if _same_ids(ida, idb):
+        return True
+    for side, ids, other in ((1, idb, ida), (0, ida, idb)):
+        if ids and ids <= _PRONOUNS and other and other.isdisjoint(_PRONOUNS):
+            pos = (op.a_span, op.b_span)[side][0]
+            return all(v.state.named_before(side, k, pos) for k in other)
+    return False
 
 
 def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> list[Finding]:
@@ -102,11 +162,14 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     ra = op.a_span[0] - v.wa.span[0]
     if not any(abs(p - ra) <= 50 for _, p in att_a):
         return []
+    if _same_speaker(v):
+        return []
     quoted = any(q.start not in v.lost for q in v.wa.quotes) and any(
         q.start not in v.gained for q in v.wb.quotes
     )
     if quoted and not v.touches_marks:
-        return [Finding((K.ATTRIBUTION, K.QUOTE), HIGH,
+        # Who said a quote changed: high, though the quote itself did not change.
+        return [Finding((K.ATTRIBUTION,), HIGH,
                         f"speaker of the quote changed: {short(op.a)} → {short(op.b)}",
                         op.a, op.b, op.a_span, op.b_span)]
     return [Finding((K.ATTRIBUTION,), MEDIUM,
@@ -248,17 +311,28 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     wa, wb = words(res_a), words(res_b)
     explained: set[str] = set()
     neg_a, neg_b = negations(wa), negations(wb)
+    pa = pb = 0
+    if neg_a != neg_b:
+        # "without a home" says what "homeless" says: such pairs negate no claim.
+        pa = privative_pairs(wa + v.words_after(0, 3), v.wb.words) if neg_a else 0
+        pb = privative_pairs(wb + v.words_after(1, 3), v.wa.words) if neg_b else 0
+        neg_a, neg_b = neg_a - pa, neg_b - pb
     if neg_a != neg_b:
         explained |= _NEG_KEYS
-        if v.wa.negations != v.wb.negations:
+        if v.wa.negations - pa != v.wb.negations - pb:
             gone = neg_a > neg_b
             marker = next((w for w in (wa if gone else wb) if w in NEGATIONS), "not")
             where = " inside a quote" if v.kept_quote else ""
             why = f"negation {'removed' if gone else 'added'}{where}: {marker}"
             out.append(Finding((K.NEGATION, *qk), HIGH,
                                f"{why} ({short(op.a)} → {short(op.b)})", op.a, op.b, *spans))
-    cued = not (HEDGE_CUES.isdisjoint(wa) and HEDGE_CUES.isdisjoint(wb))
-    ha, hb = (hedge_words(wa), hedge_words(wb)) if cued else (_NO_HEDGES, _NO_HEDGES)
+    ha = hb = _NO_HEDGES
+    if not HEDGE_CUES.isdisjoint(wa):
+        ha = (hedge_words(wa, v.words_before(0, 1), v.words_after(0, 2))
+              if not HEDGE_VERBS.isdisjoint(wa) else hedge_words(wa))
+    if not HEDGE_CUES.isdisjoint(wb):
+        hb = (hedge_words(wb, v.words_before(1, 1), v.words_after(1, 2))
+              if not HEDGE_VERBS.isdisjoint(wb) else hedge_words(wb))
     if ha != hb:
         explained |= _HEDGE_KEYS
         wha, whb = v.wa.hedges, v.wb.hedges

@@ -143,20 +143,57 @@ def negations(ws: Sequence[str]) -> int:
     return sum(1 for w in ws if w in NEGATIONS)
 
 
-HEDGE_CUES = HEDGES | {"said"}
-"""The words ``hedge_words`` counts ("said" as in "said to")."""
+_DETERMINERS = frozenset(["a", "an", "the", "any", "their", "his", "her", "its", "our",
+                          "your", "my", "proper", "real"])
 
 
-def hedge_words(ws: Sequence[str]) -> Counter[str]:
-    out: Counter[str] = Counter()
+def privative_pairs(ws: Sequence[str], other: Iterable[str]) -> int:
+    """How many "without X" / "no X" of ``ws`` say what an "Xless" among ``other`` says
+    ("without a home" / "homeless", "with no job" / "jobless"): no negation of the claim."""
+    less = [o[:-4] for o in other if len(o) > 6 and o.endswith("less")]
+    if not less:
+        return 0
+    bases = set(less) | {stem(b) for b in less}
+    n = 0
     for i, w in enumerate(ws):
-        if w in ("thought", "believed", "expected", "said", "understood") and (
-            i + 1 >= len(ws) or ws[i + 1] != "to" or i == 0 or ws[i - 1] not in
-            ("is", "are", "was", "were", "be", "been", "being")
-        ):
+        if w == "without" or w == "no":
+            j = i + 1
+            while j < len(ws) and ws[j] in _DETERMINERS:
+                j += 1
+            if j < len(ws) and (ws[j] in bases or ws[j][:-1] in bases or stem(ws[j]) in bases):
+                n += 1
+    return n
+
+
+HEDGE_VERBS = frozenset(["thought", "believed", "expected", "said", "understood", "reported"])
+"""Verbs that hedge only before "to" after a form of "be" ("is thought to"), or before
+"to be" / "to have" ("the fine, thought to be the largest"): not "she thought to ask",
+"officials said to reporters"."""
+HEDGE_CUES = HEDGES | HEDGE_VERBS
+"""The words ``hedge_words`` counts."""
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def hedge_words(ws: Sequence[str], before: Sequence[str] = (),
+                after: Sequence[str] = ()) -> Counter[str]:
+    """The hedges among ``ws``; ``before`` and ``after`` are the words around them in
+    their text, read only to tell whether a verb at an edge of ``ws`` hedges."""
+    out: Counter[str] = Counter()
+    n = len(ws)
+    for i, w in enumerate(ws):
+        if w not in HEDGE_CUES:
             continue
-        if w in HEDGES or (w == "said" and i + 1 < len(ws) and ws[i + 1] == "to"):
-            out[w] += 1
+        if w in HEDGE_VERBS:
+            nxt = ws[i + 1] if i + 1 < n else after[0] if after else ""
+            if nxt != "to":
+                continue
+            prev = ws[i - 1] if i else before[-1] if before else ""
+            if prev not in _BE:
+                k = i + 2 - n
+                then = ws[i + 2] if k < 0 else after[k] if k < len(after) else ""
+                if then not in ("be", "have") or w == "expected":
+                    continue
+        out[w] += 1
     return out
 
 

@@ -157,6 +157,15 @@ _TOKEN_WORDS = _words_of(
      "a p m st nd rd th"]
 )
 """Words that can be part of a numeric expression itself ("US" only as "US$")."""
+DURATIONS = frozenset(["years", "months", "weeks", "days", "hours"])
+"""Units of a time span ("over three months" may mean "during" them)."""
+
+
+def number_word(w: str) -> bool:
+    """Whether the (folded) word can be part of a numeric expression itself."""
+    return w in _TOKEN_WORDS or any(c.isdigit() for c in w)
+
+
 _QUALIFIER_WORDS = _words_of(QUALIFIERS) - _TOKEN_WORDS
 """Words that can only be part of the qualifier before one ("more than", "up to")."""
 _WORD_STARTS = (*_MONTHS, "am", "pm")
