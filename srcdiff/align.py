@@ -552,7 +552,8 @@ def _align(
     # 4. What is still unpaired: passages that share a few rare facts in other words.
     if vocab.units(0, sa, skip=group_of_a) or vocab.units(1, sb, skip=group_of_b):
         ua, ub = vocab.units(0, sa), vocab.units(1, sb)
-        _rescue(ua, ub, a_text, b_text, vocab, group_of_a, group_of_b, groups)
+        para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
+        _rescue(ua, ub, a_text, b_text, vocab, para_keys, group_of_a, group_of_b, groups)
     links = [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), sum(ws)) for ga, gb, ws in groups]
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links
@@ -674,10 +675,8 @@ def _paragraph_pass(
                     and _spread({own[m].para for m in mine} | {own[x].para}) > MAX_SPREAD
                 ):
                     continue  # a stray label far off ("Real Estate" in a footer)
-                rest = Counter(other[y].keys)
-                for m in mine:
-                    rest.subtract(own[m].keys)
-                cover = scorer.cover(own[x].keys, +rest)
+                rest = _uncovered([other[y].keys], (own[m].keys for m in mine))
+                cover = scorer.cover(own[x].keys, rest)
                 if cover >= ATTACH * scorer.mass(own[x]):
                     mine.append(x)
                     gid_own[x] = g
@@ -704,17 +703,32 @@ def _names(text: str, u: Unit) -> set[str]:
     return out
 
 
+def _uncovered(
+    keys: Iterable[Counter[int]], covered: Iterable[Counter[int]]
+) -> Counter[int]:
+    """The key counts of ``keys`` together beyond what ``covered`` together holds."""
+    rest: Counter[int] = Counter()
+    for k in keys:
+        rest.update(k)
+    for c in covered:
+        rest.subtract(c)
+    return +rest
+
+
 def _rescue(
     ua: list[Unit],
     ub: list[Unit],
     a_text: str,
     b_text: str,
     vocab: _Vocabulary,
+    para_keys: dict[tuple[int, int], Counter[int]],
     group_of_a: dict[int, int],
     group_of_b: dict[int, int],
     groups: list[tuple[set[int], set[int], list[float]]],
 ) -> None:
     """Pair sentences of still-unpaired paragraphs that state the same facts in other words.
+
+    ``para_keys`` holds the key counts of every paragraph with keys, by (doc, para).
 
     Word overlap is low between two agencies' write-ups, so the evidence
     asked for is different: at least RESCUE_SHARED rare keys in common, among
@@ -743,20 +757,19 @@ def _rescue(
             names[key] = {vocab.number[k] for k in found if k in vocab.number}
         return names[key]
 
-    para_keys: dict[tuple[int, int], Counter[int]] = {}
-    for u in chain(ua, ub):
-        para_keys.setdefault((u.doc, u.para), Counter()).update(u.keys)
+    rests: dict[tuple[int, int], Counter[int]] = {}
 
     def uncovered(doc: int, group: int) -> Counter[int]:
-        """The keys of a group's paragraphs in ``doc`` that its other side does not hold."""
-        sa, sb, _w = groups[group]
-        mine, theirs = (sa, sb) if doc == 0 else (sb, sa)
-        rest: Counter[int] = Counter()
-        for p in mine:
-            rest.update(para_keys.get((doc, p), ()))
-        for p in theirs:
-            rest.subtract(para_keys.get((1 - doc, p), ()))
-        return +rest
+        """The keys of a group's paragraphs in ``doc`` that its other side does not hold
+        (groups do not change while pairs are ranked, so each is worked out once)."""
+        rest = rests.get((doc, group))
+        if rest is None:
+            sa, sb, _w = groups[group]
+            mine, theirs = (sa, sb) if doc == 0 else (sb, sa)
+            rest = rests[(doc, group)] = _uncovered(
+                (para_keys[(doc, p)] for p in mine), (para_keys[(1 - doc, p)] for p in theirs)
+            )
+        return rest
 
     ranked: list[tuple[float, int, int, float]] = []
     for i, j in pairs:
