@@ -217,20 +217,25 @@ def furniture_reason(text: str) -> str | None:
     return None
 
 
+def _short_tag(text: str, shape: regex.Pattern[str]) -> bool:
+    """Whether ``text``, stripped, is at most 30 characters of ``shape`` ending in a
+    letter or digit (no closing stop)."""
+    t = text.strip()
+    return len(t) <= 30 and t[-1].isalnum() and shape.fullmatch(t) is not None
+
+
 def is_label(text: str) -> bool:
     """A section name or category link: one to three capitalised words and nothing
     else ("Markets", "Real Estate", "Arts & Culture").  A short subhead has that
     shape too, so a label is furniture only where its neighbours say so."""
-    t = text.strip()
-    return len(t) <= 30 and t[-1].isalnum() and _LABEL.fullmatch(t) is not None
+    return _short_tag(text, _LABEL)
 
 
 def is_kicker(text: str) -> bool:
     """A topic tag above a headline ("Markets", "NATO–Russia relations"): up to three
     words, the first capitalised, no closing stop.  Only its place at the top of
     the page, above a headline and furniture, makes it noise."""
-    t = text.strip()
-    return len(t) <= 30 and t[-1].isalnum() and _KICKER.fullmatch(t) is not None
+    return _short_tag(text, _KICKER)
 
 
 def is_footer_line(text: str) -> bool:
