@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import SPEAKER_NOUNS, WORD, attributions, content_of
+from .drift.lexicon import SPEAKER_NOUNS, WORD, attributions, content_of
 from .model import Document, Report, Span
 from .normalize import STOPWORDS, fold
 from .numbers import QUALIFIERS, Change, Quantity, compare, find_quantities
@@ -56,10 +56,28 @@ class ClaimRow:
     """Value, qualifier or unit disagree among the present cells."""
 
 
-_SKIP_MEASURE = STOPWORDS | set(QUALIFIERS) | {
-    "percent", "cent", "per", "million", "billion", "thousand", "trillion", "times",
-    "approximately", "nearly", "about", "roughly", "some", "around", "almost", "more",
-}
+_SKIP_MEASURE = (
+    STOPWORDS
+    | set(QUALIFIERS)
+    | {
+        "percent",
+        "cent",
+        "per",
+        "million",
+        "billion",
+        "thousand",
+        "trillion",
+        "times",
+        "approximately",
+        "nearly",
+        "about",
+        "roughly",
+        "some",
+        "around",
+        "almost",
+        "more",
+    }
+)
 
 
 def _measure(doc: Document, q: Quantity, sent_end: int) -> str:
@@ -114,9 +132,18 @@ def _doc_claims(doc: Document, index: int) -> tuple[Claim, ...]:
                 if not (q.unit or q.scale or q.qualifier) and q.value <= 1:
                     continue
                 out.append(
-                    Claim(index, q.text, q.span, q.value, q.unit, q.scale, q.qualifier,
-                          _measure(doc, q, e), _attribution(sentence, q.span[0] - s),
-                          " ".join(sentence.split()))
+                    Claim(
+                        index,
+                        q.text,
+                        q.span,
+                        q.value,
+                        q.unit,
+                        q.scale,
+                        q.qualifier,
+                        _measure(doc, q, e),
+                        _attribution(sentence, q.span[0] - s),
+                        " ".join(sentence.split()),
+                    )
                 )
     return tuple(out)
 
@@ -166,8 +193,9 @@ class _Info:
 
 
 def _info(doc: Document, starts: list[int], c: Claim) -> _Info:
-    return _Info(c, _para_of(doc, starts, c.span[0]), _ctx(doc, c), c.quantity().magnitude,
-                 fold(c.measure))
+    return _Info(
+        c, _para_of(doc, starts, c.span[0]), _ctx(doc, c), c.quantity().magnitude, fold(c.measure)
+    )
 
 
 def _score(aligned: dict[tuple[int, int], dict[int, set[int]]], x: _Info, y: _Info) -> float:

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 import regex
 
-from .docindex import doc_index
+from .drift.docindex import doc_index
 from .model import Block, Comparison, Document, OpKind, Report, Span
 
 COVERED = 0.6

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from srcdiff.lexicon import hedge_words, words
+from srcdiff.drift.lexicon import hedge_words, words
 from srcdiff.model import Drift, DriftKind, Severity
 from srcdiff.pipeline import compare, document_from_text
 

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 
 import regex
 
-from .docindex import DocIndex
-from .driftcontext import (
+from ..model import DriftKind
+from ..normalize import STOPWORDS, fold
+from .context import (
     HIGH,
     LOW,
     MEDIUM,
@@ -27,7 +28,8 @@ from .driftcontext import (
     equivalent,
     short,
 )
-from .driftnumbers import number_findings
+from .docindex import DocIndex
+from .figures import number_findings
 from .lexicon import (
     CERTAIN,
     HEDGE_CUES,
@@ -49,8 +51,6 @@ from .lexicon import (
     privative_pairs,
     words,
 )
-from .model import DriftKind
-from .normalize import STOPWORDS, fold
 
 
 def _has_speaker(text: str) -> bool:
@@ -92,11 +92,29 @@ def _attribution_dropped(v: OpView) -> list[Finding]:
     sb = [w for w, p in att_b if rb <= p < rb + len(op.b)]
     na, nb = len(att_a), len(att_b)
     if sa and not sb and (nb < na or not _still_named(_speaker_words(op.a), v.wb)):
-        return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution removed: {short(op.a)}",
-                        op.a, op.b, op.a_span, op.b_span)]
+        return [
+            Finding(
+                (K.ATTRIBUTION,),
+                MEDIUM,
+                f"attribution removed: {short(op.a)}",
+                op.a,
+                op.b,
+                op.a_span,
+                op.b_span,
+            )
+        ]
     if sb and not sa and (nb > na or not _still_named(_speaker_words(op.b), v.wa)):
-        return [Finding((K.ATTRIBUTION,), MEDIUM, f"attribution added: {short(op.b)}",
-                        op.a, op.b, op.a_span, op.b_span)]
+        return [
+            Finding(
+                (K.ATTRIBUTION,),
+                MEDIUM,
+                f"attribution added: {short(op.b)}",
+                op.a,
+                op.b,
+                op.a_span,
+                op.b_span,
+            )
+        ]
     return []
 
 
@@ -112,9 +130,14 @@ def _speaker_ids(text: str) -> set[str]:
 def _same_ids(x: set[str], y: set[str]) -> bool:
     """Each of ``x`` in ``y`` and back, or one a start of the other ("Russia"/"Russian";
     not "Andrade"/"Andrada")."""
+
     def within(k: str, ys: set[str]) -> bool:
-        return k in ys or len(k) >= 4 and any(
-            min(len(o), len(k)) >= 4 and (o.startswith(k) or k.startswith(o)) for o in ys)
+        return (
+            k in ys
+            or len(k) >= 4
+            and any(min(len(o), len(k)) >= 4 and (o.startswith(k) or k.startswith(o)) for o in ys)
+        )
+
     return all(within(k, y) for k in x) and all(within(k, x) for k in y)
 
 
@@ -139,8 +162,9 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     # speech verb inside it, or speaker words on both sides outside quotes.
     may_drop = may_attribute(v.A.text, *op.a_span) or may_attribute(v.B.text, *op.b_span)
     spk_a, spk_b = _speakerish(wa), _speakerish(wb)
-    may_change = bool(not (v.qa or v.qb) and spk_a and spk_b
-                      and (_has_speaker(op.a) or _has_speaker(op.b)))
+    may_change = bool(
+        not (v.qa or v.qb) and spk_a and spk_b and (_has_speaker(op.a) or _has_speaker(op.b))
+    )
     if not (may_drop or may_change):
         return []
     if not (v.wa.speech or v.wb.speech):
@@ -169,12 +193,28 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     )
     if quoted and not v.touches_marks:
         # Who said a quote changed: high, though the quote itself did not change.
-        return [Finding((K.ATTRIBUTION,), HIGH,
-                        f"speaker of the quote changed: {short(op.a)} → {short(op.b)}",
-                        op.a, op.b, op.a_span, op.b_span)]
-    return [Finding((K.ATTRIBUTION,), MEDIUM,
-                    f"attribution changed: {short(op.a)} → {short(op.b)}",
-                    op.a, op.b, op.a_span, op.b_span)]
+        return [
+            Finding(
+                (K.ATTRIBUTION,),
+                HIGH,
+                f"speaker of the quote changed: {short(op.a)} → {short(op.b)}",
+                op.a,
+                op.b,
+                op.a_span,
+                op.b_span,
+            )
+        ]
+    return [
+        Finding(
+            (K.ATTRIBUTION,),
+            MEDIUM,
+            f"attribution changed: {short(op.a)} → {short(op.b)}",
+            op.a,
+            op.b,
+            op.a_span,
+            op.b_span,
+        )
+    ]
 
 
 def _is_name(D: DocIndex, other: DocIndex, word: str, pos: int) -> bool:
@@ -191,12 +231,16 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     found_a, found_b = names(res_a), names(res_b)
     if not (found_a or found_b) or equivalent(res_a, res_b):
         return []
-    miss_a = [w for w, k in found_a
-              if not v.wb.names(k)
-              and _is_name(v.A, v.B, w, op.a_span[0] + max(res_a.find(w), 0))]
-    miss_b = [w for w, k in found_b
-              if not v.wa.names(k)
-              and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))]
+    miss_a = [
+        w
+        for w, k in found_a
+        if not v.wb.names(k) and _is_name(v.A, v.B, w, op.a_span[0] + max(res_a.find(w), 0))
+    ]
+    miss_b = [
+        w
+        for w, k in found_b
+        if not v.wa.names(k) and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
+    ]
     sev = MEDIUM
     if miss_a and miss_b:
         why = f"name changed: {' '.join(miss_a)} → {' '.join(miss_b)}"
@@ -217,8 +261,9 @@ def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
     return all(w in v.wb.content for w in ca) and all(w in v.wa.content for w in cb)
 
 
-def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
-                     specific: bool) -> Finding | None:
+def residual_finding(
+    v: OpView, res_a: str, res_b: str, explained: set[str], specific: bool
+) -> Finding | None:
     """What is left of the op once numbers, names and markers are accounted for."""
     op = v.op
     spans = (op.a_span, op.b_span)
@@ -235,17 +280,29 @@ def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
             return low(K.FORMAT, f"same text, other marks or spacing: {op.a!r} → {op.b!r}")
         return low(K.FORMAT, f"punctuation changed: {short(op.a)!r} → {short(op.b)!r}")
     if len(wa) == 1 and len(wb) == 1 and wa != wb and american(wa[0]) == american(wb[0]):
-        return None if specific else low(
-            K.SPELLING, f"British/American spelling: {op.a.strip()} → {op.b.strip()}")
+        return (
+            None
+            if specific
+            else low(K.SPELLING, f"British/American spelling: {op.a.strip()} → {op.b.strip()}")
+        )
     if equivalent(res_a, res_b):
-        return None if specific else low(K.FORMAT, f"same words, other form: "
-                                         f"{short(op.a)} → {short(op.b)}")
+        return (
+            None
+            if specific
+            else low(K.FORMAT, f"same words, other form: {short(op.a)} → {short(op.b)}")
+        )
     if len(wa) == 1 and len(wb) == 1:
         x, y = wa[0], wb[0]
         if inflection_of(x, y):
             return low(K.WORDING, f"word form changed: {op.a.strip()} → {op.b.strip()}")
-        if (len(x) >= 5 and len(y) >= 5 and abs(len(x) - len(y)) <= 1
-                and x not in y and y not in x and edit_distance(x, y, 2) <= 2):
+        if (
+            len(x) >= 5
+            and len(y) >= 5
+            and abs(len(x) - len(y)) <= 1
+            and x not in y
+            and y not in x
+            and edit_distance(x, y, 2) <= 2
+        ):
             return low(K.SPELLING, f"spelling: {op.a.strip()} → {op.b.strip()}")
     ca = [w for w in content_of(res_a) if w not in explained]
     cb = [w for w in content_of(res_b) if w not in explained]
@@ -253,20 +310,35 @@ def residual_finding(v: OpView, res_a: str, res_b: str, explained: set[str],
         if specific:
             return None
         if v.kept_quote:
-            return Finding((K.QUOTE, K.WORDING), MEDIUM,
-                           f"small words changed inside a quote: {short(op.a)} → {short(op.b)}",
-                           op.a, op.b, *spans)
+            return Finding(
+                (K.QUOTE, K.WORDING),
+                MEDIUM,
+                f"small words changed inside a quote: {short(op.a)} → {short(op.b)}",
+                op.a,
+                op.b,
+                *spans,
+            )
         return low(K.WORDING, f"small words or order changed: {short(op.a)} → {short(op.b)}")
     if not v.kept_quote and _moved(ca, cb, v):
         return None if specific else low(K.WORDING, f"words moved: {short(op.a or op.b)}")
     if v.kept_quote:
-        return Finding((K.QUOTE, K.WORDING), HIGH,
-                       f"quote wording changed: “{short(op.a)}” → “{short(op.b)}”",
-                       op.a, op.b, *spans)
+        return Finding(
+            (K.QUOTE, K.WORDING),
+            HIGH,
+            f"quote wording changed: “{short(op.a)}” → “{short(op.b)}”",
+            op.a,
+            op.b,
+            *spans,
+        )
     if v.lost_quote:
-        return Finding((K.WORDING, K.QUOTE), MEDIUM,
-                       f"reworded where the text was a quote: {short(op.a)} → {short(op.b)}",
-                       op.a, op.b, *spans)
+        return Finding(
+            (K.WORDING, K.QUOTE),
+            MEDIUM,
+            f"reworded where the text was a quote: {short(op.a)} → {short(op.b)}",
+            op.a,
+            op.b,
+            *spans,
+        )
     if not op.b:
         why = f"words removed: {short(op.a)}"
     elif not op.a:
@@ -299,15 +371,23 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
         found = v.B.quotes_in(op.b_span)
         qb = found[0] if found else v.qb
         qt = v.B.text[qb.start : qb.end] if qb else op.b
-        out.append(Finding((K.QUOTE,), HIGH,
-                           f"quotation marks added: {short(qt, 40)} is now presented as a quote",
-                           op.a, op.b, *spans))
+        out.append(
+            Finding(
+                (K.QUOTE,),
+                HIGH,
+                f"quotation marks added: {short(qt, 40)} is now presented as a quote",
+                op.a,
+                op.b,
+                *spans,
+            )
+        )
     nums, cut_a, cut_b = number_findings(v)
     res_a = cut(op.a, op.a_span[0], cut_a)
     res_b = cut(op.b, op.b_span[0], cut_b)
     qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote else ()
-    out += [Finding(f.kinds + qk, f.severity, f.explanation, f.a, f.b, f.a_span, f.b_span)
-            for f in nums]
+    out += [
+        Finding(f.kinds + qk, f.severity, f.explanation, f.a, f.b, f.a_span, f.b_span) for f in nums
+    ]
     wa, wb = words(res_a), words(res_b)
     explained: set[str] = set()
     neg_a, neg_b = negations(wa), negations(wb)
@@ -324,15 +404,29 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
             marker = next((w for w in (wa if gone else wb) if w in NEGATIONS), "not")
             where = " inside a quote" if v.kept_quote else ""
             why = f"negation {'removed' if gone else 'added'}{where}: {marker}"
-            out.append(Finding((K.NEGATION, *qk), HIGH,
-                               f"{why} ({short(op.a)} → {short(op.b)})", op.a, op.b, *spans))
+            out.append(
+                Finding(
+                    (K.NEGATION, *qk),
+                    HIGH,
+                    f"{why} ({short(op.a)} → {short(op.b)})",
+                    op.a,
+                    op.b,
+                    *spans,
+                )
+            )
     ha = hb = _NO_HEDGES
     if not HEDGE_CUES.isdisjoint(wa):
-        ha = (hedge_words(wa, v.words_before(0, 1), v.words_after(0, 2))
-              if not HEDGE_VERBS.isdisjoint(wa) else hedge_words(wa))
+        ha = (
+            hedge_words(wa, v.words_before(0, 1), v.words_after(0, 2))
+            if not HEDGE_VERBS.isdisjoint(wa)
+            else hedge_words(wa)
+        )
     if not HEDGE_CUES.isdisjoint(wb):
-        hb = (hedge_words(wb, v.words_before(1, 1), v.words_after(1, 2))
-              if not HEDGE_VERBS.isdisjoint(wb) else hedge_words(wb))
+        hb = (
+            hedge_words(wb, v.words_before(1, 1), v.words_after(1, 2))
+            if not HEDGE_VERBS.isdisjoint(wb)
+            else hedge_words(wb)
+        )
     if ha != hb:
         explained |= _HEDGE_KEYS
         wha, whb = v.wa.hedges, v.wb.hedges
@@ -354,15 +448,24 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     ents = entity_findings(v, res_a, res_b)
     if ents:
         if v.kept_quote:
-            ents = [Finding((K.QUOTE, K.ENTITY), HIGH,
-                            f"name changed inside a quote: {ents[0].explanation.split(': ', 1)[1]}",
-                            op.a, op.b, *spans)]
+            ents = [
+                Finding(
+                    (K.QUOTE, K.ENTITY),
+                    HIGH,
+                    f"name changed inside a quote: {ents[0].explanation.split(': ', 1)[1]}",
+                    op.a,
+                    op.b,
+                    *spans,
+                )
+            ]
         out += ents
         explained |= set(content_of(res_a)) | set(content_of(res_b))
     specific = bool(out)
     rest = residual_finding(v, res_a, res_b, explained, specific)
-    if rest is not None and specific and (
-        rest.severity is LOW or rest.severity is HIGH and any(f.severity is HIGH for f in out)
+    if (
+        rest is not None
+        and specific
+        and (rest.severity is LOW or rest.severity is HIGH and any(f.severity is HIGH for f in out))
     ):
         rest = None
     if rest is not None:

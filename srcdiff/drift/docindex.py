@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import regex
 
+from ..model import Span
+from ..numbers import Quantity, find_quantities
+from ..segment import paragraph_spans, sentence_spans
 from .lexicon import ascii_twin
-from .model import Span
-from .numbers import Quantity, find_quantities
-from .segment import paragraph_spans, sentence_spans
 
 _OPEN_D = "“„«"
 _CLOSE_D = "”»"

@@ -18,11 +18,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from ..model import Drift, Op, OpKind, Span
+from ..normalize import fold
+from .context import BlockState, Finding, OpView
 from .docindex import DocIndex, QuoteRegion, doc_index
-from .driftcontext import BlockState, Finding, OpView
-from .driftrules import judge_op
-from .model import Drift, Op, OpKind, Span
-from .normalize import fold
+from .rules import judge_op
 
 
 def _overlap(x: Span, y: Span) -> int:
@@ -128,4 +128,3 @@ def classify(ops: Sequence[Op], a_text: str, b_text: str) -> tuple[Drift, ...]:
                 Drift(did, kinds, f.severity, f.a, f.b, f.a_span, f.b_span, f.explanation, i)
             )
     return tuple(out)
-

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .docindex import DocIndex
-from .driftcontext import HIGH, LOW, MEDIUM, Finding, K, OpView, overlaps
-from .lexicon import content, words
-from .model import Span
-from .normalize import fold
-from .numbers import (
+from ..model import Span
+from ..normalize import fold
+from ..numbers import (
     DURATIONS,
     Change,
     Quantity,
@@ -20,6 +17,9 @@ from .numbers import (
     same_unit,
     same_value,
 )
+from .context import HIGH, LOW, MEDIUM, Finding, K, OpView, overlaps
+from .docindex import DocIndex
+from .lexicon import content, words
 
 
 def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | None:
@@ -27,8 +27,11 @@ def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | Non
         for c in pool:
             if c.span in used or c.kind != q.kind and "year" not in (c.kind, q.kind):
                 continue
-            if (same_value(q, c) and same_unit(q, c)
-                    and (not strict or q.qualifier_class == c.qualifier_class)):
+            if (
+                same_value(q, c)
+                and same_unit(q, c)
+                and (not strict or q.qualifier_class == c.qualifier_class)
+            ):
                 return c
     return None
 
@@ -46,14 +49,36 @@ def _overlapped(D: DocIndex, span: Span, win: Span) -> bool:
         if start <= span[0] and span[1] <= stop:
             if not may_hold_quantity(D.text, span[0], span[1], stop):
                 return False
-            return any(overlaps(q.span, span) and win[0] <= q.span[0] and q.span[1] <= win[1]
-                       for q in quantities_near(D.text, start, stop, *span))
+            return any(
+                overlaps(q.span, span) and win[0] <= q.span[0] and q.span[1] <= win[1]
+                for q in quantities_near(D.text, start, stop, *span)
+            )
     return any(overlaps(q.span, span) for q in D.quantities(win))
 
 
-_LENGTH_BEFORE = frozenset(["for", "in", "of", "after", "within", "than", "lasted", "lasting",
-                            "lasts", "last", "took", "take", "takes", "taking", "spent", "spend",
-                            "spends", "spending", "aged"])
+_LENGTH_BEFORE = frozenset(
+    [
+        "for",
+        "in",
+        "of",
+        "after",
+        "within",
+        "than",
+        "lasted",
+        "lasting",
+        "lasts",
+        "last",
+        "took",
+        "take",
+        "takes",
+        "taking",
+        "spent",
+        "spend",
+        "spends",
+        "spending",
+        "aged",
+    ]
+)
 """Words after which "over" before a time span means "more than" ("for over two years")."""
 
 
@@ -71,7 +96,7 @@ _ARTICLE = re.compile(r"\b(?:a\s+single|an?)\s+([\w'’-]+)", re.IGNORECASE)
 
 
 def _article_for_one(v: OpView, q: Quantity, side: int) -> Finding | None:
-    """"one year" on one side where the other has "a year" ("an hour", "a single house")
+    """ "one year" on one side where the other has "a year" ("an hour", "a single house")
     at the op: the same number written another way."""
     if q.value != 1 or q.qualifier or q.scale or q.kind != "amount":
         return None
@@ -89,8 +114,9 @@ def _article_for_one(v: OpView, q: Quantity, side: int) -> Finding | None:
             art = (m.start(), m.end())
             sa, sb = (one, art) if side == 0 else (art, one)
             ta, tb = v.A.text[sa[0] : sa[1]], v.B.text[sb[0] : sb[1]]
-            return Finding((K.FORMAT,), LOW, f"same number, other form: {ta} → {tb}",
-                           ta, tb, sa, sb)
+            return Finding(
+                (K.FORMAT,), LOW, f"same number, other form: {ta} → {tb}", ta, tb, sa, sb
+            )
     return None
 
 
@@ -107,8 +133,14 @@ def _figure(q: Quantity) -> bool:
     return bool(q.unit or q.scale) or any(ch.isdigit() for ch in q.text)
 
 
-def _moved_partner(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
-                   pool_other: list[Quantity], used_other: set[Span]) -> Quantity | None:
+def _moved_partner(
+    v: OpView,
+    q: Quantity,
+    side: int,
+    pool_same: list[Quantity],
+    pool_other: list[Quantity],
+    used_other: set[Span],
+) -> Quantity | None:
     """The figure that took the place of ``q`` on the other side in another op (the word
     diff kept a word between them equal, so one op deletes ``q`` and another inserts it):
     a figure of the same kind, unit and scale outside the op, standing nowhere on ``q``'s
@@ -122,10 +154,17 @@ def _moved_partner(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
     near: set[str] | None = None
     best, found = 1, None
     for c in pool_other:
-        if (c.span in used_other or c.span in paired_other or c.kind != q.kind
-                or c.unit != q.unit or c.scale != q.scale or same_value(q, c)
-                or overlaps(c.span, here) or not _figure(c)
-                or _match(c, pool_same, set()) is not None):
+        if (
+            c.span in used_other
+            or c.span in paired_other
+            or c.kind != q.kind
+            or c.unit != q.unit
+            or c.scale != q.scale
+            or same_value(q, c)
+            or overlaps(c.span, here)
+            or not _figure(c)
+            or _match(c, pool_same, set()) is not None
+        ):
             continue
         if near is None:
             near = _neighbours(D, q.span, st.window(side, q.span).span)
@@ -187,12 +226,23 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
         change, why = compare(qa, qb)
         if change is Change.SAME:
             continue
-        if (change is Change.QUALIFIER and not (qa.qualifier and qb.qualifier)
-                and qa.unit == qb.unit
-                and (_over_as_during(v.A, qa) or _over_as_during(v.B, qb))):
-            out.append(Finding((K.WORDING,), LOW,
-                               f"“over” a time span, as in “during”: {qa.text} → {qb.text}",
-                               qa.text, qb.text, qa.span, qb.span))
+        if (
+            change is Change.QUALIFIER
+            and not (qa.qualifier and qb.qualifier)
+            and qa.unit == qb.unit
+            and (_over_as_during(v.A, qa) or _over_as_during(v.B, qb))
+        ):
+            out.append(
+                Finding(
+                    (K.WORDING,),
+                    LOW,
+                    f"“over” a time span, as in “during”: {qa.text} → {qb.text}",
+                    qa.text,
+                    qb.text,
+                    qa.span,
+                    qb.span,
+                )
+            )
             continue
         sev, kinds = {
             Change.FORMAT: (LOW, (K.FORMAT,)),
@@ -218,8 +268,14 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
     return out, cut_a, cut_b
 
 
-def _orphan(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
-            pool_other: list[Quantity], used_other: set[Span]) -> Finding:
+def _orphan(
+    v: OpView,
+    q: Quantity,
+    side: int,
+    pool_same: list[Quantity],
+    pool_other: list[Quantity],
+    used_other: set[Span],
+) -> Finding:
     """The finding for a figure of the op with no counterpart on the other side."""
     st = v.state
     got = _article_for_one(v, q, side)
@@ -235,7 +291,7 @@ def _orphan(v: OpView, q: Quantity, side: int, pool_same: list[Quantity],
         _, why = compare(qa, qb)
         return Finding((K.NUMBER,), HIGH, why, qa.text, qb.text, qa.span, qb.span)
     if side == 0:
-        return Finding((K.NUMBER,), MEDIUM, f"number removed: {q.text}", q.text, "",
-                       q.span, v.op.b_span)
-    return Finding((K.NUMBER,), MEDIUM, f"number added: {q.text}", "", q.text,
-                   v.op.a_span, q.span)
+        return Finding(
+            (K.NUMBER,), MEDIUM, f"number removed: {q.text}", q.text, "", q.span, v.op.b_span
+        )
+    return Finding((K.NUMBER,), MEDIUM, f"number added: {q.text}", "", q.text, v.op.a_span, q.span)

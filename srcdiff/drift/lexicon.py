@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 
 import regex
 
-from .normalize import STOPWORDS, fold, norm_word, stem
+from ..normalize import STOPWORDS, fold, norm_word, stem
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
@@ -46,53 +46,205 @@ def _find_words(text: str) -> list[str]:
     return found
 
 
-NEGATIONS = frozenset(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                       "n't", "nowhere", "without"])
+NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "n't",
+        "nowhere",
+        "without",
+    ]
+)
 """Markers of negative polarity; "not … any" and "no" count the same (one each)."""
 
 HEDGES = frozenset(
-    ["likely", "unlikely", "probably", "possibly", "perhaps", "reportedly", "allegedly",
-     "apparently", "seemingly", "purportedly", "supposedly", "presumably", "potentially",
-     "maybe", "may", "might", "could", "appears", "appear", "appeared", "seems", "seem",
-     "seemed", "suggests", "suggested", "suggest", "claimed", "claims", "claim", "alleged",
-     "alleges", "allege", "rumoured", "rumored", "unconfirmed", "unverified", "believed",
-     "thought", "expected", "estimated", "suspected", "purported"]
+    [
+        "likely",
+        "unlikely",
+        "probably",
+        "possibly",
+        "perhaps",
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "seemingly",
+        "purportedly",
+        "supposedly",
+        "presumably",
+        "potentially",
+        "maybe",
+        "may",
+        "might",
+        "could",
+        "appears",
+        "appear",
+        "appeared",
+        "seems",
+        "seem",
+        "seemed",
+        "suggests",
+        "suggested",
+        "suggest",
+        "claimed",
+        "claims",
+        "claim",
+        "alleged",
+        "alleges",
+        "allege",
+        "rumoured",
+        "rumored",
+        "unconfirmed",
+        "unverified",
+        "believed",
+        "thought",
+        "expected",
+        "estimated",
+        "suspected",
+        "purported",
+    ]
 )
-CERTAIN = frozenset(["will", "definitely", "certainly", "clearly", "confirmed", "proved",
-                     "proven", "undoubtedly", "must", "shows", "showed", "is", "are"])
+CERTAIN = frozenset(
+    [
+        "will",
+        "definitely",
+        "certainly",
+        "clearly",
+        "confirmed",
+        "proved",
+        "proven",
+        "undoubtedly",
+        "must",
+        "shows",
+        "showed",
+        "is",
+        "are",
+    ]
+)
 """Words a hedge replaces ("will" → "may"); only counted when a hedge is involved."""
 
 SPEECH = frozenset(
-    ["said", "says", "say", "told", "tells", "tell", "according", "stated",
-     "added", "adds", "announced", "claimed", "noted", "reported", "confirmed", "denied",
-     "insisted", "warned", "warns", "explained", "argued",
-     "acknowledged", "admitted", "citing", "cited", "wrote", "writes", "asserted", "alleged",
-     "accused", "stressed", "recalled", "concluded", "testified", "declared", "suggested"]
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "tell",
+        "according",
+        "stated",
+        "added",
+        "adds",
+        "announced",
+        "claimed",
+        "noted",
+        "reported",
+        "confirmed",
+        "denied",
+        "insisted",
+        "warned",
+        "warns",
+        "explained",
+        "argued",
+        "acknowledged",
+        "admitted",
+        "citing",
+        "cited",
+        "wrote",
+        "writes",
+        "asserted",
+        "alleged",
+        "accused",
+        "stressed",
+        "recalled",
+        "concluded",
+        "testified",
+        "declared",
+        "suggested",
+    ]
 )
 SPEAKER_NOUNS = frozenset(
-    ["official", "officials", "spokesman", "spokeswoman", "spokesperson", "minister",
-     "ministry", "department", "president", "secretary", "he", "she", "they", "i", "we",
-     "source", "sources", "agency", "police", "government", "embassy", "analyst", "analysts",
-     "expert", "experts", "diplomat", "diplomats", "senator", "general", "commander",
-     "administration", "white", "house", "office", "witness", "witnesses", "chief"]
+    [
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ministry",
+        "department",
+        "president",
+        "secretary",
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "source",
+        "sources",
+        "agency",
+        "police",
+        "government",
+        "embassy",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "diplomat",
+        "diplomats",
+        "senator",
+        "general",
+        "commander",
+        "administration",
+        "white",
+        "house",
+        "office",
+        "witness",
+        "witnesses",
+        "chief",
+    ]
 )
 
 _ALIASES = [
-    (r"\bunited states(?: of america)?\b", "us"), (r"\bu\.s\.a?\.?", "us"), (r"\busa\b", "us"),
-    (r"\bamerican?s?\b", "us"), (r"\bunited kingdom\b", "uk"), (r"\bu\.k\.?", "uk"),
-    (r"\bbrit(?:ain|ish)\b", "uk"), (r"\bpeople['’]s republic of china\b", "prc"),
-    (r"\bsino\b", "china"), (r"\bsoviet union\b", "ussr"),
+    (r"\bunited states(?: of america)?\b", "us"),
+    (r"\bu\.s\.a?\.?", "us"),
+    (r"\busa\b", "us"),
+    (r"\bamerican?s?\b", "us"),
+    (r"\bunited kingdom\b", "uk"),
+    (r"\bu\.k\.?", "uk"),
+    (r"\bbrit(?:ain|ish)\b", "uk"),
+    (r"\bpeople['’]s republic of china\b", "prc"),
+    (r"\bsino\b", "china"),
+    (r"\bsoviet union\b", "ussr"),
 ]
-_ALIAS_CORES = ["united states", "u.s.", "usa", "america", "united kingdom", "u.k", "brit",
-                "people", "sino", "soviet union"]
+_ALIAS_CORES = [
+    "united states",
+    "u.s.",
+    "usa",
+    "america",
+    "united kingdom",
+    "u.k",
+    "brit",
+    "people",
+    "sino",
+    "soviet union",
+]
 """For each of ``_ALIASES``, text that every match holds (in lower case)."""
 _Pattern = regex.Pattern[str] | re.Pattern[str]
 _ALIAS_RE: list[tuple[_Pattern, str]] = [
-    (regex.compile(p, regex.IGNORECASE), r) for p, r in _ALIASES]
+    (regex.compile(p, regex.IGNORECASE), r) for p, r in _ALIASES
+]
 _ANY_ALIAS = regex.compile("|".join(f"(?:{p})" for p, _ in _ALIASES), regex.IGNORECASE)
 """Matches somewhere in a text exactly when one of ``_ALIAS_RE`` does (one scan, not ten)."""
-_ALIAS_LOWER = [(re.compile(f"{p[2]}(?<!\\w{p[2]}){p[3:]}"), r, core)
-                for (p, r), core in zip(_ALIASES, _ALIAS_CORES, strict=True)]
+_ALIAS_LOWER = [
+    (re.compile(f"{p[2]}(?<!\\w{p[2]}){p[3:]}"), r, core)
+    for (p, r), core in zip(_ALIASES, _ALIAS_CORES, strict=True)
+]
 """``_ALIAS_RE`` for lower-case ASCII text (same matches there), with the faster ``re``
 engine: each pattern's leading ``\\b`` is checked after its first letter, so that the
 search can skip ahead to that letter; a text without the core is not searched."""
@@ -107,13 +259,32 @@ _BRIT = [
     (regex.compile(r"([a-z]{3,}[aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
     (regex.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
 ]
-_BRIT_WORDS = {"programme": "program", "programmes": "programs", "grey": "gray",
-               "tyre": "tire", "tyres": "tires", "plough": "plow", "cheque": "check",
-               "aluminium": "aluminum", "sceptical": "skeptical", "mould": "mold",
-               "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "towards": "toward",
-               "amongst": "among", "whilst": "while", "kerb": "curb", "jewellery": "jewelry",
-               "fulfil": "fulfill", "enrol": "enroll", "storey": "story", "draught": "draft",
-               "judgement": "judgment", "ageing": "aging", "pyjamas": "pajamas"}
+_BRIT_WORDS = {
+    "programme": "program",
+    "programmes": "programs",
+    "grey": "gray",
+    "tyre": "tire",
+    "tyres": "tires",
+    "plough": "plow",
+    "cheque": "check",
+    "aluminium": "aluminum",
+    "sceptical": "skeptical",
+    "mould": "mold",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "towards": "toward",
+    "amongst": "among",
+    "whilst": "while",
+    "kerb": "curb",
+    "jewellery": "jewelry",
+    "fulfil": "fulfill",
+    "enrol": "enroll",
+    "storey": "story",
+    "draught": "draft",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "pyjamas": "pajamas",
+}
 
 
 @lru_cache(maxsize=8192)
@@ -143,8 +314,9 @@ def negations(ws: Sequence[str]) -> int:
     return sum(1 for w in ws if w in NEGATIONS)
 
 
-_DETERMINERS = frozenset(["a", "an", "the", "any", "their", "his", "her", "its", "our",
-                          "your", "my", "proper", "real"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "any", "their", "his", "her", "its", "our", "your", "my", "proper", "real"]
+)
 
 
 def privative_pairs(ws: Sequence[str], other: Iterable[str]) -> int:
@@ -174,8 +346,9 @@ HEDGE_CUES = HEDGES | HEDGE_VERBS
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 
-def hedge_words(ws: Sequence[str], before: Sequence[str] = (),
-                after: Sequence[str] = ()) -> Counter[str]:
+def hedge_words(
+    ws: Sequence[str], before: Sequence[str] = (), after: Sequence[str] = ()
+) -> Counter[str]:
     """The hedges among ``ws``; ``before`` and ``after`` are the words around them in
     their text, read only to tell whether a verb at an edge of ``ws`` hedges."""
     out: Counter[str] = Counter()
@@ -298,8 +471,11 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
     keys, rest = _masked(text)
     out = [(k.upper(), k) for k in keys]
     twin = ascii_twin(rest)
-    found = WORD.findall(rest) if twin is None else [
-        rest[m.start() : m.end()] for m in _WORD_ASCII.finditer(twin)]
+    found = (
+        WORD.findall(rest)
+        if twin is None
+        else [rest[m.start() : m.end()] for m in _WORD_ASCII.finditer(twin)]
+    )
     for w in found:
         if not w[:1].isupper():
             continue
@@ -310,10 +486,39 @@ def names(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-_NOT_NAMES = frozenset(["just", "earlier", "later", "meanwhile", "separately", "overall",
-                        "beyond", "evidence", "however", "still", "yet", "even", "now",
-                        "today", "yesterday", "last", "next", "such", "both", "all", "each",
-                        "many", "most", "several", "other", "any", "one", "two", "three"])
+_NOT_NAMES = frozenset(
+    [
+        "just",
+        "earlier",
+        "later",
+        "meanwhile",
+        "separately",
+        "overall",
+        "beyond",
+        "evidence",
+        "however",
+        "still",
+        "yet",
+        "even",
+        "now",
+        "today",
+        "yesterday",
+        "last",
+        "next",
+        "such",
+        "both",
+        "all",
+        "each",
+        "many",
+        "most",
+        "several",
+        "other",
+        "any",
+        "one",
+        "two",
+        "three",
+    ]
+)
 
 
 class _ContentKeys(dict[str, str | None]):
@@ -344,7 +549,7 @@ def content_of(text: str) -> tuple[str, ...]:
 
 
 _SPEECH_IN = re.compile("|".join(sorted(SPEECH)))
-_ENDS_WORD = frozenset(" \t\n\r.,;:!?\"()[]{}-—–“”‘")
+_ENDS_WORD = frozenset(' \t\n\r.,;:!?"()[]{}-—–“”‘')
 
 
 def may_attribute(text: str, start: int, end: int) -> bool:
@@ -381,8 +586,7 @@ def _fold_word(w: str) -> str:
 def attributions(text: str) -> tuple[tuple[str, int], ...]:
     """Speech verbs of ``text`` that have a speaker next to them: (verb, offset)."""
     twin = ascii_twin(text)
-    parts: list[str] = (_WORD_SPLIT.split(text) if twin is None
-                        else _WORD_SPLIT_ASCII.split(twin))
+    parts: list[str] = _WORD_SPLIT.split(text) if twin is None else _WORD_SPLIT_ASCII.split(twin)
     toks = parts[1::2]
     lws = list(map(_fold_word, toks))
     hits = list(compress(range(len(lws)), map(SPEECH.__contains__, lws)))
@@ -397,8 +601,10 @@ def attributions(text: str) -> tuple[tuple[str, int], ...]:
                 out.append((lw, pos))
             continue
         near = list(range(max(0, i - 4), i)) + list(range(i + 1, min(i + 4, len(toks))))
-        if any(lws[k] in SPEAKER_NOUNS or (toks[k][:1].isupper() and lws[k] not in STOPWORDS)
-               for k in near):
+        if any(
+            lws[k] in SPEAKER_NOUNS or (toks[k][:1].isupper() and lws[k] not in STOPWORDS)
+            for k in near
+        ):
             out.append((lw, pos))
     return tuple(out)
 
@@ -426,6 +632,10 @@ def inflection_of(a: str, b: str) -> bool:
     if sa == sb:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short.rstrip("e")) and len(long_) - len(
-        short) <= 3 and long_[len(short.rstrip("e")):] in ("s", "es", "d", "ed", "ing", "e",
-                                                           "ies", "er", "ers", "ly")
+    return (
+        len(short) >= 3
+        and long_.startswith(short.rstrip("e"))
+        and len(long_) - len(short) <= 3
+        and long_[len(short.rstrip("e")) :]
+        in ("s", "es", "d", "ed", "ing", "e", "ies", "er", "ers", "ly")
+    )

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from ..model import DriftKind, Op, Severity, Span
+from ..normalize import match_tokens
+from ..numbers import Quantity
 from .docindex import DocIndex, QuoteRegion
 from .lexicon import (
     NEGATIONS,
@@ -30,9 +33,6 @@ from .lexicon import (
     negations,
     words,
 )
-from .model import DriftKind, Op, Severity, Span
-from .normalize import match_tokens
-from .numbers import Quantity
 
 K = DriftKind
 HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
@@ -203,7 +203,9 @@ class OpView:
         self.qb = _quote_around(self.B, op.b_span)
         qa, qb = self.qa, self.qb
         self.kept_quote = (
-            qa is not None and qb is not None and qa.start not in self.lost
+            qa is not None
+            and qb is not None
+            and qa.start not in self.lost
             and qb.start not in self.gained
         )
         """The op sits in a quote on both sides, and that quote kept its marks; and the
@@ -226,8 +228,9 @@ class OpView:
 
     def words_before(self, side: int, n: int) -> tuple[str, ...]:
         """Up to ``n`` words before the op on side 0 (a) or 1 (b), within its window."""
-        D, span, win = (self.A, self.op.a_span, self.wa) if side == 0 else (
-            self.B, self.op.b_span, self.wb)
+        D, span, win = (
+            (self.A, self.op.a_span, self.wa) if side == 0 else (self.B, self.op.b_span, self.wb)
+        )
         start = max(win.span[0], span[0] - 16 * n)
         found = words(D.text[start : span[0]])
         if found and start > win.span[0] and D.text[start - 1].isalnum():
@@ -236,8 +239,9 @@ class OpView:
 
     def words_after(self, side: int, n: int) -> tuple[str, ...]:
         """Up to ``n`` words after the op on side 0 (a) or 1 (b), within its window."""
-        D, span, win = (self.A, self.op.a_span, self.wa) if side == 0 else (
-            self.B, self.op.b_span, self.wb)
+        D, span, win = (
+            (self.A, self.op.a_span, self.wa) if side == 0 else (self.B, self.op.b_span, self.wb)
+        )
         end = min(win.span[1], span[1] + 16 * n)
         found = words(D.text[span[1] : end])
         if found and end < win.span[1] and D.text[end].isalnum():
@@ -287,6 +291,3 @@ def equivalent(a: str, b: str) -> bool:
     """Same words once case, quotes, "U.S."/"US", "per cent"/"%", number words fold."""
     na, nb = _norm_line(a), _norm_line(b)
     return na == nb or na.replace(" ", "").replace("-", "") == nb.replace(" ", "").replace("-", "")
-
-
-
