@@ -59,6 +59,28 @@ class DriftKind(StrEnum):
     FORMAT = "format"
 
 
+class Relation(StrEnum):
+    """How the two sides of a drift relate in meaning."""
+
+    EQUIVALENT = "equivalent"
+    """They say the same: a synonym, another form, punctuation."""
+    REVERSED = "reversed"
+    """One says the opposite of the other: an antonym, a negation, a reversed scale."""
+    CHANGED = "changed"
+    """They say something different, neither the same nor the opposite."""
+
+
+class Direction(StrEnum):
+    """Which way a claim moved from side a to side b."""
+
+    STRONGER = "stronger"
+    WEAKER = "weaker"
+
+    @property
+    def mirrored(self) -> Direction:
+        return Direction.WEAKER if self is Direction.STRONGER else Direction.STRONGER
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -109,8 +131,28 @@ class Op:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What one rule saw in one word op of a drift: the drift's detail, not a row."""
+
+    op: int
+    """Index into the block's ``ops``."""
+    cue: str
+    """What the rule saw: a row of the severity table (docs/drift.md)."""
+    kinds: tuple[DriftKind, ...]
+    severity: Severity
+    relation: Relation
+    explanation: str
+    a: str
+    b: str
+    a_span: Span
+    b_span: Span
+    direction: Direction | None = None
+
+
+@dataclass(frozen=True)
 class Drift:
-    """One classified change: what kind of meaning it may alter and how much."""
+    """One finding: a change to one unit of meaning (a quote, a claim, a figure with its
+    qualifier, an attribution), with the word ops inside it as its evidence."""
 
     id: str
     kinds: tuple[DriftKind, ...]
@@ -121,7 +163,13 @@ class Drift:
     b_span: Span
     explanation: str
     op_index: int = -1
-    """Index into the block's ``ops`` of the op this drift describes."""
+    """Index into the block's ``ops`` of the finding's first op."""
+    relation: Relation = Relation.CHANGED
+    direction: Direction | None = None
+    """Whether side b states the claim more strongly or more weakly than side a."""
+    ops: tuple[int, ...] = ()
+    """Indices into the block's ``ops`` of every op the finding covers."""
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def kind(self) -> DriftKind:

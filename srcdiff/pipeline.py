@@ -11,13 +11,16 @@ from itertools import combinations
 
 from .align import ParaLink, align, ordered_chain
 from .collector import no_cycle_collection
+from .drift.docindex import DocIndex
 from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
 from .normalize import fold
 from .read import DEFAULT_MAX_BYTES, RawInput, read_input  # noqa
 from .segment import segment
 from .worddiff import Side, diff_sides, similarity
 
-Classifier = Callable[[Sequence[Op], str, str], tuple[Drift, ...]]
+Classifier = Callable[[Sequence[Op], DocIndex, DocIndex], tuple[Drift, ...]]
+Facts = tuple[DocIndex, DocIndex]
+"""The drift facts of a comparison's two documents, built once per document."""
 
 
 def make_document(raw: RawInput) -> Document:
@@ -115,22 +118,51 @@ def plan(a: Document, b: Document) -> tuple[Slot, ...]:
 
 
 def _noise(a: Document, b: Document, link: ParaLink) -> bool:
-    return all(a.paragraphs[i].noise for i in link.a) and all(
-        b.paragraphs[j].noise for j in link.b
-    )
+    return all(a.paragraphs[i].noise for i in link.a) and all(b.paragraphs[j].noise for j in link.b)
 
 
-def build_block(a: Document, b: Document, slot: Slot, classifier: Classifier | None) -> Block:
+def facts(a: Document, b: Document) -> Facts:
+    return DocIndex(a.text), DocIndex(b.text)
+
+
+_MIRROR = {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}
+
+
+def _mirrored(ops: Sequence[Op]) -> tuple[Op, ...]:
+    return tuple(Op(_MIRROR.get(op.op, op.op), op.b, op.a, op.b_span, op.a_span) for op in ops)
+
+
+def diff_block(sa: Side, sb: Side) -> tuple[Op, ...]:
+    """The word ops of a pair, the same (sides swapped) whichever side is given first.
+
+    The word diff may break a tie differently when its inputs swap, so it runs
+    with the side whose folded text sorts first as its first input.
+    """
+    if _side_key(sb) < _side_key(sa):
+        return _mirrored(diff_sides(sb, sa))
+    return tuple(diff_sides(sa, sb))
+
+
+def _side_key(side: Side) -> str:
+    return " ".join(fold(side.text).split())
+
+
+def build_block(
+    a: Document, b: Document, slot: Slot, classifier: Classifier | None, known: Facts | None = None
+) -> Block:
     """The block of ``slot``: word ops, and drift when ``classifier`` is given."""
     link = slot.link
     if link is None:
         return _one_sided(a if slot.side == "a" else b, slot.index, slot.side)
     sa = Side(a.text, [(a.paragraphs[i].start, a.paragraphs[i].end) for i in link.a])
     sb = Side(b.text, [(b.paragraphs[j].start, b.paragraphs[j].end) for j in link.b])
-    ops = diff_sides(sa, sb)
+    ops = diff_block(sa, sb)
     sim = similarity(ops)
     changed = any(op.op is not OpKind.EQUAL for op in ops)
-    drifts = classifier(ops, a.text, b.text) if changed and classifier else ()
+    drifts: tuple[Drift, ...] = ()
+    if changed and classifier:
+        fa, fb = known or facts(a, b)
+        drifts = classifier(ops, fa, fb)
     if slot.moved:
         status = Status.MOVED
     elif changed:
@@ -164,13 +196,13 @@ def _one_sided(doc: Document, idx: int, side: str) -> Block:
 SPLIT_MIN_CHARS = 200_000
 """Paired text (both sides) from which one comparison's blocks are built in two processes."""
 
-_SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None] | None = None
+_SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None, Facts] | None = None
 
 
 def _build_range(bounds: tuple[int, int]) -> list[Block]:
     assert _SLOTS is not None
-    a, b, slots, classifier = _SLOTS
-    return [build_block(a, b, s, classifier) for s in slots[bounds[0] : bounds[1]]]
+    a, b, slots, classifier, known = _SLOTS
+    return [build_block(a, b, s, classifier, known) for s in slots[bounds[0] : bounds[1]]]
 
 
 def _cores() -> int:
@@ -203,23 +235,24 @@ def build_blocks(
     is the same however the work is split.
     """
     global _SLOTS
+    known = facts(a, b)
     sizes = [_slot_size(a, b, s) for s in slots]
     total = sum(sizes)
     if total < SPLIT_MIN_CHARS or not _can_fork():
-        return tuple(build_block(a, b, s, classifier) for s in slots)
+        return tuple(build_block(a, b, s, classifier, known) for s in slots)
     # Cut where half the paired text lies before: both halves cost about the same.
     run = mid = 0
     while mid < len(slots) and run * 2 < total:
         run += sizes[mid]
         mid += 1
-    _SLOTS = (a, b, slots, classifier)
+    _SLOTS = (a, b, slots, classifier, known)
     try:
         with multiprocessing.get_context("fork").Pool(1) as pool:
             later = pool.apply_async(_build_range, ((mid, len(slots)),))
             first = _build_range((0, mid))
             return tuple(first + later.get())
     except OSError:
-        return tuple(build_block(a, b, s, classifier) for s in slots)
+        return tuple(build_block(a, b, s, classifier, known) for s in slots)
     finally:
         _SLOTS = None
 
@@ -354,8 +387,6 @@ def compare_paths(
     return compare(read_documents(sources, max_bytes=max_bytes), base)
 
 
-def read_documents(
-    sources: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> list[Document]:
+def read_documents(sources: Sequence[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
     """Read and segment each source."""
     return [make_document(read_input(s, max_bytes=max_bytes)) for s in sources]

@@ -24,7 +24,7 @@ from enum import StrEnum
 
 import regex
 
-from .drift.docindex import doc_index
+from .drift.docindex import scan_quotes
 from .model import Block, Comparison, Document, OpKind, Report, Span
 
 COVERED = 0.6
@@ -102,7 +102,7 @@ class Provenance:
 
 def quoted_spans(text: str) -> list[Span]:
     """Spans of ``text`` inside quotation marks, from the document index's quote scan."""
-    return [(q.start, q.end) for q in doc_index(text).quotes]
+    return [(q.start, q.end) for q in scan_quotes(text)]
 
 
 def _in_spans(pos: int, spans: Sequence[Span]) -> bool:

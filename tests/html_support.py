@@ -42,7 +42,7 @@ def toy_report(*paths: str | Path) -> Report:
     return pinned(compare(docs, classifier=toy_classify))
 
 
-def toy_classify(ops: Sequence[Op], a_text: str, b_text: str) -> tuple[Drift, ...]:
+def toy_classify(ops: Sequence[Op], a_facts: object, b_facts: object) -> tuple[Drift, ...]:
     """A stand-in for the drift classifier: every change is a drift, by crude rules."""
     out = []
     for n, op in enumerate(ops):

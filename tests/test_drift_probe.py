@@ -141,9 +141,10 @@ def test_moved_figure_falls_into_two_ops() -> None:
 def test_moved_and_changed_figure_is_one_high_change() -> None:
     for a, b in ((MOVED_A, MOVED_B), (MOVED_B, MOVED_A)):
         ds = drifts(a, b)
-        nums = [(d.a, d.b, d.severity) for d in ds if K.NUMBER in d.kinds]
+        nums = [(e.a, e.b, e.severity) for d in ds for e in d.evidence if K.NUMBER in e.kinds]
         x, y = ("412", "421") if a is MOVED_A else ("421", "412")
         assert nums == [(f"{x} million dollars", f"{y} million dollars", H)], show(ds)
+        assert [d.severity for d in ds if K.NUMBER in d.kinds] == [H], show(ds)
         assert not any("number removed" in d.explanation or "number added" in d.explanation
                        for d in ds), show(ds)
 
@@ -263,8 +264,9 @@ def test_lone_number_word_is_not_paired_with_a_figure_elsewhere() -> None:
          "is a major tourist hub and the gateway to the Colca Canyon, one of the deepest "
          "canyons in the world.")
     ds = drifts(a, b)
-    assert any(d.a == "40" for d in ds), show(ds)
-    assert not any(d.a == "40" and d.b == "one" for d in ds), show(ds)
+    ev = [e for d in ds for e in d.evidence]
+    assert any(e.a == "40" for e in ev), show(ds)
+    assert not any(e.a == "40" and e.b == "one" for e in ev), show(ds)
 
 
 def test_attribution_inserted_between_parts_of_a_quote_is_not_a_quote_change() -> None:

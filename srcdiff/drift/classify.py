@@ -1,27 +1,21 @@
-"""Classify word-diff changes: which kind of meaning each may alter, and how much.
+"""Classify the word ops of one aligned block into findings.
 
-``classify(ops, a_text, b_text)`` runs once per aligned block.  Every
-non-equal op gets at least one Drift.  An op alone is often a single word,
-so each test looks at its surroundings in the documents: the sentence(s)
-around the op on each side (``docindex``), the quoted regions of each
-document, and the numeric claims of those sentences (``numbers``).
-
-Severity follows DESIGN.md: numbers, quotes and negations high; hedges,
-attributions, names and other wording medium; spelling and format low.  A
-change is only high when a number, a quote or a negation really changed:
-equivalent forms ("has not seen any" / "has seen no", "U.S." / "US",
-"per cent" / "%", "armoured" / "armored", curly / straight quotes) are low.
+``classify(ops, A, B)`` runs once per block with the two documents' facts
+(``docindex.DocIndex``, built once per document).  The rules (``rules``)
+judge each changed op in its sentence and quotation; ``findings`` groups
+what they saw into units of meaning; each unit becomes one Drift rated by
+the severity table (``severity``) and named by its content (``ids``).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from ..model import Drift, Op, OpKind, Span
-from ..normalize import fold
 from .context import BlockState, Finding, OpView
-from .docindex import DocIndex, QuoteRegion, doc_index
+from .docindex import DocIndex, QuoteRegion
+from .findings import headline, rank, units
+from .ids import block_key, drift_ids
 from .rules import judge_op
 
 
@@ -68,63 +62,52 @@ def _quote_moves(ops: Sequence[Op], src: DocIndex, dst: DocIndex, side: str) -> 
     return out
 
 
-def _context(text: str, span: Span) -> str:
-    before = fold(text[max(0, span[0] - 40) : span[0]]).split()[-4:]
-    after = fold(text[span[1] : span[1] + 40]).split()[:4]
-    return " ".join(before) + "|" + " ".join(after)
-
-
-def _id_parts(f: Finding, view: OpView) -> list[str]:
-    """What a drift's id hashes; index 3 is the explanation."""
-    A, B = view.A, view.B
-    return [
-        "+".join(f.kinds),
-        fold(f.a),
-        fold(f.b),
-        f.explanation,
-        _context(A.text, f.a_span),
-        _context(B.text, f.b_span),
-        str(A.para_occurrence(f.a_span[0])),
-        str(B.para_occurrence(f.b_span[0])),
-    ]
-
-
-def _hash_id(parts: list[str]) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
-
-
-def _drift_id(f: Finding, view: OpView) -> str:
-    return _hash_id(_id_parts(f, view))
-
-
-def classify(ops: Sequence[Op], a_text: str, b_text: str) -> tuple[Drift, ...]:
-    """Drifts for the non-equal ops of one aligned block."""
-    A, B = doc_index(a_text), doc_index(b_text)
+def op_findings(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> dict[int, list[Finding]]:
+    """What the rules see in every changed op of a block, by op index."""
     state = BlockState(A, B, ops)
     if A.quotes or B.quotes:
         state.lost = _quote_moves(ops, A, B, "a")
         state.gained = _quote_moves(ops, B, A, "b")
-    lost_first = {i: start for start, i in state.lost.items()}
-    gained_first = {i: start for start, i in state.gained.items()}
-    out: list[Drift] = []
-    seen: set[str] = set()
+    lost_first = {i for i in state.lost.values()}
+    gained_first = {i for i in state.gained.values()}
+    out: dict[int, list[Finding]] = {}
     for i, op in enumerate(ops):
         if op.op is OpKind.EQUAL:
             continue
-        view = OpView(op, state)
-        findings = judge_op(view, i in lost_first, i in gained_first)
-        for f in findings:
-            kinds = tuple(dict.fromkeys(f.kinds))
-            parts = _id_parts(f, view)
-            did = _hash_id(parts)
-            n = 1
-            while did in seen:
-                # Only the explanation differs from the first try.
-                parts[3] = f"{f.explanation}#{n}"
-                did = _hash_id(parts)
-                n += 1
-            seen.add(did)
-            out.append(
-                Drift(did, kinds, f.severity, f.a, f.b, f.a_span, f.b_span, f.explanation, i)
+        out[i] = judge_op(OpView(op, state), i in lost_first, i in gained_first)
+    return out
+
+
+def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
+    """The findings of one aligned block, in the block's order."""
+    found = op_findings(ops, A, B)
+    if not found:
+        return ()
+    state = BlockState(A, B, ops)
+    found_units = units(ops, found, state)
+    key, flip = block_key("".join(op.a for op in ops), "".join(op.b for op in ops))
+    ids = drift_ids(key, flip, A.text, B.text, [(u.a_span, u.b_span) for u in found_units])
+    out = []
+    for did, u in zip(ids, found_units, strict=True):
+        top = max(u.evidence, key=rank)
+        kinds = tuple(
+            dict.fromkeys(k for ev in sorted(u.evidence, key=rank, reverse=True) for k in ev.kinds)
+        )
+        out.append(
+            Drift(
+                did,
+                kinds,
+                top.severity,
+                A.text[u.a_span[0] : u.a_span[1]],
+                B.text[u.b_span[0] : u.b_span[1]],
+                u.a_span,
+                u.b_span,
+                headline(u, A.text, B.text),
+                u.ops[0],
+                top.relation,
+                top.direction,
+                u.ops,
+                u.evidence,
             )
+        )
     return tuple(out)

@@ -33,22 +33,26 @@ from .lexicon import (
     negations,
     words,
 )
+from .severity import Cue, severity
 
 K = DriftKind
-HIGH, MEDIUM, LOW = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 NEG_PARTNERS = NEGATIONS | {"any", "ever", "either", "anything", "anyone", "anybody", "yet"}
 
 
 class Finding(NamedTuple):
-    """One drift as a rule finds it (``drift.classify`` adds its id)."""
+    """What a rule finds in one op: the evidence ``findings`` groups into drifts."""
 
     kinds: tuple[DriftKind, ...]
-    severity: Severity
+    cue: Cue
     explanation: str
     a: str
     b: str
     a_span: Span
     b_span: Span
+
+    @property
+    def severity(self) -> Severity:
+        return severity(self.cue)
 
 
 def short(text: str, limit: int = 48) -> str:

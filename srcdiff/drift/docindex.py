@@ -1,7 +1,7 @@
 """Per-document facts that drift detection looks up around a change.
 
-``doc_index(text)`` scans a document once and caches, keyed on the text
-object: paragraph spans, sentence spans (lazily, per paragraph), the quoted
+``DocIndex(text)`` is built once per document of a comparison and scans it
+once: paragraph spans, sentence spans (lazily, per paragraph), the quoted
 regions (curly and straight marks, nested, and quotes that run across
 sentences and paragraphs) and the numeric expressions of each sentence.
 Every later look-up is a bisect, so classifying thousands of changes stays
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import regex
@@ -251,22 +250,3 @@ class DocIndex:
                 self._quantities[(k, k)] = got
             out += [q for q in got if q.span[0] >= window[0] and q.span[1] <= window[1]]
         return out
-
-
-_CACHE: OrderedDict[int, DocIndex] = OrderedDict()
-_CACHE_SIZE = 8
-
-
-def doc_index(text: str) -> DocIndex:
-    """The (cached) index of ``text``; keyed on the text object itself."""
-    key = id(text)
-    got = _CACHE.get(key)
-    if got is not None and got.text is text:
-        _CACHE.move_to_end(key)
-        return got
-    got = DocIndex(text)
-    _CACHE[key] = got
-    _CACHE.move_to_end(key)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return got

@@ -17,9 +17,19 @@ from ..numbers import (
     same_unit,
     same_value,
 )
-from .context import HIGH, LOW, MEDIUM, Finding, K, OpView, overlaps
+from .context import Finding, K, OpView, overlaps
 from .docindex import DocIndex
 from .lexicon import content, words
+from .severity import Cue
+
+_CHANGES: dict[Change, tuple[Cue, tuple[K, ...]]] = {
+    Change.FORMAT: (Cue.NUMBER_FORM, (K.FORMAT,)),
+    Change.HEDGE_ADDED: (Cue.NUMBER_HEDGE, (K.HEDGE, K.NUMBER)),
+    Change.HEDGE_REMOVED: (Cue.NUMBER_HEDGE, (K.HEDGE, K.NUMBER)),
+    Change.QUALIFIER: (Cue.NUMBER_QUALIFIER, (K.NUMBER, K.HEDGE)),
+}
+"""How a change between two figures (``numbers.compare``) is weighed; any other is a
+changed figure."""
 
 
 def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | None:
@@ -115,7 +125,13 @@ def _article_for_one(v: OpView, q: Quantity, side: int) -> Finding | None:
             sa, sb = (one, art) if side == 0 else (art, one)
             ta, tb = v.A.text[sa[0] : sa[1]], v.B.text[sb[0] : sb[1]]
             return Finding(
-                (K.FORMAT,), LOW, f"same number, other form: {ta} → {tb}", ta, tb, sa, sb
+                (K.FORMAT,),
+                Cue.NUMBER_FORM,
+                f"same number, other form: {ta} → {tb}",
+                ta,
+                tb,
+                sa,
+                sb,
             )
     return None
 
@@ -235,7 +251,7 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
             out.append(
                 Finding(
                     (K.WORDING,),
-                    LOW,
+                    Cue.WORD_FORM,
                     f"“over” a time span, as in “during”: {qa.text} → {qb.text}",
                     qa.text,
                     qb.text,
@@ -244,15 +260,10 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
                 )
             )
             continue
-        sev, kinds = {
-            Change.FORMAT: (LOW, (K.FORMAT,)),
-            Change.HEDGE_ADDED: (MEDIUM, (K.HEDGE, K.NUMBER)),
-            Change.HEDGE_REMOVED: (MEDIUM, (K.HEDGE, K.NUMBER)),
-            Change.QUALIFIER: (HIGH, (K.NUMBER, K.HEDGE)),
-        }.get(change, (HIGH, (K.NUMBER,)))
+        cue, kinds = _CHANGES.get(change, (Cue.NUMBER_CHANGED, (K.NUMBER,)))
         if change is Change.VALUE and "date" in (qa.kind, qb.kind) or "year" in (qa.kind, qb.kind):
             kinds = (K.NUMBER, K.ENTITY)
-        out.append(Finding(kinds, sev, why, qa.text, qb.text, qa.span, qb.span))
+        out.append(Finding(kinds, cue, why, qa.text, qb.text, qa.span, qb.span))
     for q in in_a:
         if q.span not in used_a and not _match(q, pool_b, set()):
             f = _orphan(v, q, 0, pool_a, pool_b, used_b)
@@ -289,9 +300,17 @@ def _orphan(
         used_other.add(c.span)
         qa, qb = (q, c) if side == 0 else (c, q)
         _, why = compare(qa, qb)
-        return Finding((K.NUMBER,), HIGH, why, qa.text, qb.text, qa.span, qb.span)
+        return Finding((K.NUMBER,), Cue.NUMBER_CHANGED, why, qa.text, qb.text, qa.span, qb.span)
     if side == 0:
         return Finding(
-            (K.NUMBER,), MEDIUM, f"number removed: {q.text}", q.text, "", q.span, v.op.b_span
+            (K.NUMBER,),
+            Cue.NUMBER_REMOVED,
+            f"number removed: {q.text}",
+            q.text,
+            "",
+            q.span,
+            v.op.b_span,
         )
-    return Finding((K.NUMBER,), MEDIUM, f"number added: {q.text}", "", q.text, v.op.a_span, q.span)
+    return Finding(
+        (K.NUMBER,), Cue.NUMBER_ADDED, f"number added: {q.text}", "", q.text, v.op.a_span, q.span
+    )

@@ -13,12 +13,9 @@ from collections.abc import Sequence
 
 import regex
 
-from ..model import DriftKind
+from ..model import DriftKind, Severity
 from ..normalize import STOPWORDS, fold
 from .context import (
-    HIGH,
-    LOW,
-    MEDIUM,
     NEG_PARTNERS,
     Finding,
     K,
@@ -51,6 +48,8 @@ from .lexicon import (
     privative_pairs,
     words,
 )
+from .severity import Cue
+from .wording import invisible_only, marks_changed, wording_finding
 
 
 def _has_speaker(text: str) -> bool:
@@ -95,7 +94,7 @@ def _attribution_dropped(v: OpView) -> list[Finding]:
         return [
             Finding(
                 (K.ATTRIBUTION,),
-                MEDIUM,
+                Cue.ATTRIBUTION_REMOVED,
                 f"attribution removed: {short(op.a)}",
                 op.a,
                 op.b,
@@ -107,7 +106,7 @@ def _attribution_dropped(v: OpView) -> list[Finding]:
         return [
             Finding(
                 (K.ATTRIBUTION,),
-                MEDIUM,
+                Cue.ATTRIBUTION_ADDED,
                 f"attribution added: {short(op.b)}",
                 op.a,
                 op.b,
@@ -196,7 +195,7 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
         return [
             Finding(
                 (K.ATTRIBUTION,),
-                HIGH,
+                Cue.SPEAKER_CHANGED,
                 f"speaker of the quote changed: {short(op.a)} → {short(op.b)}",
                 op.a,
                 op.b,
@@ -207,7 +206,7 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     return [
         Finding(
             (K.ATTRIBUTION,),
-            MEDIUM,
+            Cue.ATTRIBUTION_CHANGED,
             f"attribution changed: {short(op.a)} → {short(op.b)}",
             op.a,
             op.b,
@@ -241,20 +240,19 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
         for w, k in found_b
         if not v.wa.names(k) and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
     ]
-    sev = MEDIUM
     if miss_a and miss_b:
-        why = f"name changed: {' '.join(miss_a)} → {' '.join(miss_b)}"
+        cue, why = Cue.NAME_CHANGED, f"name changed: {' '.join(miss_a)} → {' '.join(miss_b)}"
     elif miss_a:
-        why = f"name removed: {' '.join(miss_a)}"
+        cue, why = Cue.NAME_REMOVED, f"name removed: {' '.join(miss_a)}"
         if all(v.state.named(1, entity_key(w)) for w in miss_a):
-            sev, why = LOW, why + " (still named in the passage)"
+            cue, why = Cue.NAME_STILL_NAMED, why + " (still named in the passage)"
     elif miss_b:
-        why = f"name added: {' '.join(miss_b)}"
+        cue, why = Cue.NAME_ADDED, f"name added: {' '.join(miss_b)}"
         if all(v.state.named(0, entity_key(w)) for w in miss_b):
-            sev, why = LOW, why + " (already named in the passage)"
+            cue, why = Cue.NAME_STILL_NAMED, why + " (already named in the passage)"
     else:
         return []
-    return [Finding((K.ENTITY,), sev, why, op.a, op.b, op.a_span, op.b_span)]
+    return [Finding((K.ENTITY,), cue, why, op.a, op.b, op.a_span, op.b_span)]
 
 
 def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
@@ -270,31 +268,43 @@ def residual_finding(
     qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote or v.lost_quote else ()
     wa, wb = words(res_a), words(res_b)
 
-    def low(kind: DriftKind, why: str) -> Finding:
-        return Finding((kind, *qk), LOW, why, op.a, op.b, *spans)
+    def low(kind: DriftKind, cue: Cue, why: str) -> Finding:
+        return Finding((kind, *qk), cue, why, op.a, op.b, *spans)
 
     if not wa and not wb:
         if specific:
             return None
+        if invisible_only(op.a, op.b):
+            return low(
+                K.FORMAT, Cue.INVISIBLE, f"only invisible characters: {marks_changed(op.a, op.b)}"
+            )
         if fold(op.a).strip() == fold(op.b).strip():
-            return low(K.FORMAT, f"same text, other marks or spacing: {op.a!r} → {op.b!r}")
-        return low(K.FORMAT, f"punctuation changed: {short(op.a)!r} → {short(op.b)!r}")
+            return low(K.FORMAT, Cue.MARKS_OR_SPACING, f"same text, {marks_changed(op.a, op.b)}")
+        return low(K.FORMAT, Cue.PUNCTUATION, f"punctuation: {marks_changed(op.a, op.b)}")
     if len(wa) == 1 and len(wb) == 1 and wa != wb and american(wa[0]) == american(wb[0]):
         return (
             None
             if specific
-            else low(K.SPELLING, f"British/American spelling: {op.a.strip()} → {op.b.strip()}")
+            else low(
+                K.SPELLING,
+                Cue.SPELLING,
+                f"British/American spelling: {op.a.strip()} → {op.b.strip()}",
+            )
         )
     if equivalent(res_a, res_b):
         return (
             None
             if specific
-            else low(K.FORMAT, f"same words, other form: {short(op.a)} → {short(op.b)}")
+            else low(
+                K.FORMAT, Cue.SAME_WORDS, f"same words, other form: {short(op.a)} → {short(op.b)}"
+            )
         )
     if len(wa) == 1 and len(wb) == 1:
         x, y = wa[0], wb[0]
         if inflection_of(x, y):
-            return low(K.WORDING, f"word form changed: {op.a.strip()} → {op.b.strip()}")
+            return low(
+                K.WORDING, Cue.WORD_FORM, f"word form changed: {op.a.strip()} → {op.b.strip()}"
+            )
         if (
             len(x) >= 5
             and len(y) >= 5
@@ -303,7 +313,7 @@ def residual_finding(
             and y not in x
             and edit_distance(x, y, 2) <= 2
         ):
-            return low(K.SPELLING, f"spelling: {op.a.strip()} → {op.b.strip()}")
+            return low(K.SPELLING, Cue.SPELLING, f"spelling: {op.a.strip()} → {op.b.strip()}")
     ca = [w for w in content_of(res_a) if w not in explained]
     cb = [w for w in content_of(res_b) if w not in explained]
     if sorted(ca) == sorted(cb):
@@ -312,19 +322,27 @@ def residual_finding(
         if v.kept_quote:
             return Finding(
                 (K.QUOTE, K.WORDING),
-                MEDIUM,
+                Cue.QUOTE_SMALL_WORDS,
                 f"small words changed inside a quote: {short(op.a)} → {short(op.b)}",
                 op.a,
                 op.b,
                 *spans,
             )
-        return low(K.WORDING, f"small words or order changed: {short(op.a)} → {short(op.b)}")
+        return low(
+            K.WORDING,
+            Cue.SMALL_WORDS,
+            f"small words or order changed: {short(op.a)} → {short(op.b)}",
+        )
     if not v.kept_quote and _moved(ca, cb, v):
-        return None if specific else low(K.WORDING, f"words moved: {short(op.a or op.b)}")
+        return (
+            None
+            if specific
+            else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {short(op.a or op.b)}")
+        )
     if v.kept_quote:
         return Finding(
             (K.QUOTE, K.WORDING),
-            HIGH,
+            Cue.QUOTE_REWORDED,
             f"quote wording changed: “{short(op.a)}” → “{short(op.b)}”",
             op.a,
             op.b,
@@ -333,19 +351,13 @@ def residual_finding(
     if v.lost_quote:
         return Finding(
             (K.WORDING, K.QUOTE),
-            MEDIUM,
+            Cue.REWORDED_FORMER_QUOTE,
             f"reworded where the text was a quote: {short(op.a)} → {short(op.b)}",
             op.a,
             op.b,
             *spans,
         )
-    if not op.b:
-        why = f"words removed: {short(op.a)}"
-    elif not op.a:
-        why = f"words added: {short(op.b)}"
-    else:
-        why = f"wording changed: {short(op.a)} → {short(op.b)}"
-    return Finding((K.WORDING,), MEDIUM, why, op.a, op.b, *spans)
+    return wording_finding(v, wa, wb)
 
 
 _NEG_KEYS = frozenset(content(NEG_PARTNERS))
@@ -366,7 +378,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
         qa = found[0] if found else v.qa
         qt = v.A.text[qa.start : qa.end] if qa else op.a
         why = f"quotation marks removed: the quote {short(qt, 40)} became a paraphrase"
-        out.append(Finding((K.QUOTE,), HIGH, why, op.a, op.b, *spans))
+        out.append(Finding((K.QUOTE,), Cue.QUOTE_MARKS_REMOVED, why, op.a, op.b, *spans))
     if first_gained:
         found = v.B.quotes_in(op.b_span)
         qb = found[0] if found else v.qb
@@ -374,7 +386,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
         out.append(
             Finding(
                 (K.QUOTE,),
-                HIGH,
+                Cue.QUOTE_MARKS_ADDED,
                 f"quotation marks added: {short(qt, 40)} is now presented as a quote",
                 op.a,
                 op.b,
@@ -385,9 +397,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     res_a = cut(op.a, op.a_span[0], cut_a)
     res_b = cut(op.b, op.b_span[0], cut_b)
     qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote else ()
-    out += [
-        Finding(f.kinds + qk, f.severity, f.explanation, f.a, f.b, f.a_span, f.b_span) for f in nums
-    ]
+    out += [Finding(f.kinds + qk, f.cue, f.explanation, f.a, f.b, f.a_span, f.b_span) for f in nums]
     wa, wb = words(res_a), words(res_b)
     explained: set[str] = set()
     neg_a, neg_b = negations(wa), negations(wb)
@@ -407,7 +417,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
             out.append(
                 Finding(
                     (K.NEGATION, *qk),
-                    HIGH,
+                    Cue.NEGATION,
                     f"{why} ({short(op.a)} → {short(op.b)})",
                     op.a,
                     op.b,
@@ -439,7 +449,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
                 why = f"hedge added: {', '.join(added)}"
             else:
                 why = f"hedge removed: {', '.join(removed)}"
-            out.append(Finding((K.HEDGE, *qk), MEDIUM, why, op.a, op.b, *spans))
+            out.append(Finding((K.HEDGE, *qk), Cue.HEDGE, why, op.a, op.b, *spans))
     if not v.kept_quote:
         attr = attribution_findings(v, wa, wb)
         if attr:
@@ -451,7 +461,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
             ents = [
                 Finding(
                     (K.QUOTE, K.ENTITY),
-                    HIGH,
+                    Cue.QUOTE_NAME,
                     f"name changed inside a quote: {ents[0].explanation.split(': ', 1)[1]}",
                     op.a,
                     op.b,
@@ -465,7 +475,11 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
     if (
         rest is not None
         and specific
-        and (rest.severity is LOW or rest.severity is HIGH and any(f.severity is HIGH for f in out))
+        and (
+            rest.severity is Severity.LOW
+            or rest.severity is Severity.HIGH
+            and any(f.severity is Severity.HIGH for f in out)
+        )
     ):
         rest = None
     if rest is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Block, Comparison, Document, Drift, Op, Report, Summary
+from ..model import Block, Comparison, Document, Drift, Evidence, Op, Report, Summary
 from ..provenance import Provenance
 
 
@@ -60,6 +60,26 @@ def drift_dict(d: Drift) -> dict[str, Any]:
         "b_span": list(d.b_span),
         "explanation": d.explanation,
         "op": d.op_index,
+        "relation": d.relation,
+        **({"direction": d.direction} if d.direction is not None else {}),
+        "ops": list(d.ops),
+        "evidence": [_evidence(e) for e in d.evidence],
+    }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "op": e.op,
+        "cue": e.cue,
+        "kinds": list(e.kinds),
+        "severity": e.severity,
+        "relation": e.relation,
+        **({"direction": e.direction} if e.direction is not None else {}),
+        "explanation": e.explanation,
+        "a": e.a,
+        "b": e.b,
+        "a_span": list(e.a_span),
+        "b_span": list(e.b_span),
     }
 
 

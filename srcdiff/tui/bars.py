@@ -88,13 +88,14 @@ class SummaryBar(Static):
             text.append(": " if k == 0 else " · ")
             text.append(f"{n} {sev}",
                         text_style(self, f"summary--{sev}"))
-        if s.drifts_by_kind:
-            text.append(" │ ")
-            text.append(" · ".join(f"{k} {n}" for k, n in s.drifts_by_kind), muted)
         parts = [f"{n} {what}" for n, what in ((s.changed, "changed"), (s.moved, "moved"),
                                                 (s.split, "split"), (s.merged, "merged")) if n]
         text.append(f" │ {s.paired} paired" + (f" ({', '.join(parts)})" if parts else ""))
         text.append(f" · {s.only_a} only in A · {s.only_b} only in B")
         if s.noise_a or s.noise_b:
             text.append(f" · furniture {s.noise_a} A, {s.noise_b} B", muted)
+        if s.drifts_by_kind:
+            # Last and the three commonest only: the counts above matter more on a narrow screen.
+            kinds = " · ".join(f"{k} {n}" for k, n in s.drifts_by_kind[:3])
+            text.append(f" │ {kinds}" + (" …" if len(s.drifts_by_kind) > 3 else ""), muted)
         self.update(text)

@@ -15,6 +15,9 @@ from .layout import display
 from .theme import text_style
 
 SEVERITY_LABEL = {"high": "HIGH", "medium": "MEDIUM", "low": "LOW"}
+DIRECTION_LABEL = {"stronger": "▲ stronger", "weaker": "▼ weaker"}
+MAX_EVIDENCE = 3
+"""Evidence lines the panel shows under a finding (the JSON and HTML hold all)."""
 
 
 def sentence_bounds(doc: Document, pos: int) -> Span:
@@ -61,15 +64,26 @@ class Detail(Static):
         sev = drift.severity.value
         head = Text(no_wrap=True, overflow="ellipsis", end="")
         head.append(f" {SEVERITY_LABEL[sev]} ", self.sev_style(sev))
+        if mark is not None:
+            head.append(f"  {MARK_SYMBOL[mark.status]} {mark.status}", Style(bold=True))
         head.append("  " + ", ".join(k.value for k in drift.kinds), Style(bold=True))
+        if drift.direction is not None:
+            head.append(f"  {DIRECTION_LABEL[drift.direction.value]}", Style(bold=True))
         where = f"A ¶{','.join(str(i + 1) for i in block.a) or '—'} ↔ " \
                 f"B ¶{','.join(str(j + 1) for j in block.b) or '—'}"
         head.append(f"   {block.status.value} passage, {where}")
-        if mark is not None:
-            head.append(f"   {MARK_SYMBOL[mark.status]} {mark.status}", Style(bold=True))
         lines = [head, Text(drift.explanation or "", no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
             lines.append(self.context_line(label, doc, span, width))
+        shown = [e for e in drift.evidence if e.severity.value != "low"]
+        if len(drift.evidence) > 1:
+            for e in shown[:MAX_EVIDENCE]:
+                lines.append(Text(f"  · {e.severity.value}: {e.explanation}", no_wrap=True,
+                                  overflow="ellipsis", style="dim"))
+            rest = len(drift.evidence) - min(len(shown), MAX_EVIDENCE)
+            if rest:
+                lines.append(Text(f"  · and {rest} more (format, equivalent wording)",
+                                  no_wrap=True, style="dim"))
         if mark is not None and mark.note:
             lines.append(Text(f"Note: {mark.note}", style="italic", no_wrap=True,
                               overflow="ellipsis"))

@@ -1,0 +1,132 @@
+"""What is left of an op once figures, quotes, names and markers are accounted for.
+
+Two questions: do the words left mean the same (synonyms, another form,
+function-word paraphrase: ``equivalence``), the opposite (antonyms), or
+something else; and when only marks changed, which marks, in plain words
+(never ``'\\xa0' → ' '``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import DriftKind, Relation
+from .context import Finding, OpView, short
+from .equivalence import relate
+from .severity import Cue
+
+K = DriftKind
+
+MARK_NAMES: dict[str, str] = {
+    " ": "space",
+    "\u00a0": "no-break space",
+    "\u2009": "thin space",
+    "\u202f": "narrow no-break space",
+    "\t": "tab",
+    "\n": "line break",
+    "-": "hyphen",
+    "\u2010": "hyphen",
+    "\u2011": "non-breaking hyphen",
+    "\u2013": "en dash",
+    "\u2014": "em dash",
+    "\u2212": "minus sign",
+    ",": "comma",
+    ".": "full stop",
+    ";": "semicolon",
+    ":": "colon",
+    "!": "exclamation mark",
+    "?": "question mark",
+    "(": "bracket",
+    ")": "bracket",
+    "[": "bracket",
+    "]": "bracket",
+    '"': "straight quotation mark",
+    "'": "straight apostrophe",
+    "\u201c": "opening quotation mark",
+    "\u201d": "closing quotation mark",
+    "\u2018": "opening single quotation mark",
+    "\u2019": "apostrophe",
+    "\u00ab": "guillemet",
+    "\u00bb": "guillemet",
+    "\u2026": "ellipsis",
+    "/": "slash",
+    "&": "ampersand",
+    "%": "per cent sign",
+    "*": "asterisk",
+}
+"""Names of the marks a reader may see change, for plain-words explanations."""
+
+
+def _name(ch: str) -> str:
+    got = MARK_NAMES.get(ch)
+    if got:
+        return got
+    if unicodedata.category(ch) == "Cf":
+        return f"invisible {unicodedata.name(ch, 'format character').lower()} (U+{ord(ch):04X})"
+    if ch.isspace():
+        return "space"
+    return f"“{ch}”"
+
+
+def _names(chars: Counter[str]) -> str:
+    names = list(dict.fromkeys(_name(ch) for ch in sorted(chars)))
+    return " and ".join(names)
+
+
+def marks_changed(a: str, b: str) -> str:
+    """Which marks or spaces differ between ``a`` and ``b``, in plain words."""
+    ca, cb = Counter(a), Counter(b)
+    if a.strip() == b.strip() or (not a.strip() and not b.strip()):
+        ca, cb = Counter(a.strip() or a), Counter(b.strip() or b)
+    lost, gained = ca - cb, cb - ca
+    if not lost and not gained:
+        return "order of marks changed"
+    if lost and gained:
+        return f"{_names(lost)} → {_names(gained)}"
+    if lost:
+        return f"{_names(lost)} removed"
+    return f"{_names(gained)} added"
+
+
+def visible(text: str) -> str:
+    """``text`` without format characters (zero-width, direction marks)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def invisible_only(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ only by invisible format characters."""
+    return a != b and visible(a) == visible(b)
+
+
+def wording_finding(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> Finding:
+    """The finding for words that changed and are no figure, name, hedge or negation."""
+    op = v.op
+    spans = (op.a_span, op.b_span)
+    rel = relate(wa, wb)
+    if rel is Relation.EQUIVALENT:
+        return Finding(
+            (K.WORDING,),
+            Cue.WORDING_EQUIVALENT,
+            f"same meaning in other words: {short(op.a)} → {short(op.b)}",
+            op.a,
+            op.b,
+            *spans,
+        )
+    if rel is Relation.REVERSED:
+        return Finding(
+            (K.WORDING,),
+            Cue.WORDING_REVERSED,
+            f"reversed: {short(op.a)} → {short(op.b)} say the opposite",
+            op.a,
+            op.b,
+            *spans,
+        )
+    if not op.b:
+        why = f"words removed: {short(op.a)}"
+    elif not op.a:
+        why = f"words added: {short(op.b)}"
+    else:
+        why = f"wording changed: {short(op.a)} → {short(op.b)}"
+    return Finding((K.WORDING,), Cue.WORDING_CHANGED, why, op.a, op.b, *spans)
