@@ -212,10 +212,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
             _write(render_json(report), args.output)
         elif args.html:
+            from .marks import current_marks
             from .render.html import render_html
             from .review import load_marks, review_path
 
-            marks = load_marks(review_path(args.files))
+            marks = current_marks(load_marks(review_path(args.files)), report)
             _write(render_html(report, marks=marks), args.output)
         elif args.stat:
             from .render.text import render_stat

@@ -39,8 +39,34 @@ def _entry(view: CompView, d: Drift) -> str:
     return (
         f'<li class="entry sev-{sev}{mark_class(view, d)}" data-sev="{sev}" data-kinds="{kinds}">'
         f'<a href="#{view.drift_anchor(d)}"><span class="sev sev-{sev}">{sev}</span> '
-        f'{esc(", ".join(k.value for k in d.kinds))} · {esc(" ↔ ".join(where))}</a> '
-        f'{change_html(d)} <span class="expl">{esc(d.explanation)}</span>{mark_html(view, d)}</li>'
+        f"{esc(', '.join(k.value for k in d.kinds))} · {esc(' ↔ '.join(where))}</a> "
+        f'{change_html(d)}{_direction(d)} <span class="expl">{esc(d.explanation)}</span>'
+        f"{mark_html(view, d)}{_evidence(d)}</li>"
+    )
+
+
+DIRECTION = {"stronger": "▲ stronger", "weaker": "▼ weaker"}
+
+
+def _direction(d: Drift) -> str:
+    if d.direction is None:
+        return ""
+    v = d.direction.value
+    return f' <span class="dir dir-{v}">{DIRECTION[v]}</span>'
+
+
+def _evidence(d: Drift) -> str:
+    """The word changes a finding groups, folded: its detail, not rows of their own."""
+    if len(d.evidence) < 2:
+        return ""
+    items = "".join(
+        f'<li class="sev-{e.severity.value}"><span class="sev sev-{e.severity.value}">'
+        f"{e.severity.value}</span> {esc(e.explanation)}</li>"
+        for e in d.evidence
+    )
+    return (
+        f'<details class="evidence"><summary>{len(d.evidence)} word changes</summary>'
+        f"<ul>{items}</ul></details>"
     )
 
 
@@ -48,22 +74,22 @@ def _filters(view: CompView, drifts: tuple[Drift, ...]) -> str:
     sev_count = Counter(d.severity for d in drifts)
     kind_count = Counter(k for d in drifts for k in d.kinds)
     sevs = "".join(
-        _box("sev", s.value, sev_count[s]) for s in Severity if sev_count[s]
+        _box("sev", s.value, sev_count[s], s is not Severity.LOW) for s in Severity if sev_count[s]
     )
-    kinds = "".join(
-        _box("kind", k.value, kind_count[k]) for k in DriftKind if kind_count[k]
-    )
+    kinds = "".join(_box("kind", k.value, kind_count[k]) for k in DriftKind if kind_count[k])
     return (
         '<form class="filters" hidden>'
-        f'<fieldset><legend>Severity</legend>{sevs}</fieldset>'
-        f'<fieldset><legend>Kind</legend>{kinds}</fieldset>'
+        f"<fieldset><legend>Severity</legend>{sevs}</fieldset>"
+        f"<fieldset><legend>Kind</legend>{kinds}</fieldset>"
         '<fieldset><legend>Passages</legend><label><input type="checkbox" data-only-drift> '
         "only passages with a shown drift</label></fieldset></form>"
     )
 
 
-def _box(group: str, value: str, count: int) -> str:
+def _box(group: str, value: str, count: int, checked: bool = True) -> str:
+    """A filter box; low findings start unticked: the same meaning in another form."""
+    tick = " checked" if checked else ""
     return (
-        f'<label class="f-{value}"><input type="checkbox" checked data-{group}="{value}"> '
-        f"{value} <span class=\"n\">{count:,}</span></label>"
+        f'<label class="f-{value}"><input type="checkbox"{tick} data-{group}="{value}"> '
+        f'{value} <span class="n">{count:,}</span></label>'
     )

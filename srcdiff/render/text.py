@@ -144,7 +144,10 @@ def _drift_line(d: Drift, st: Style) -> str:
         if st.color
         else f"{d.severity.value:<6}"
     )
-    return f"  {sev} {kinds}: {d.explanation}  [{d.id}]"
+    arrow = {"stronger": " ▲ stronger", "weaker": " ▼ weaker"}.get(
+        d.direction.value if d.direction else "", ""
+    )
+    return f"  {sev} {kinds}{arrow}: {d.explanation}  [{d.id}]"
 
 
 def _render_block(
@@ -194,10 +197,16 @@ def render_comparison(
     for block in comp.blocks:
         lines += _render_block(block, docs, st, inline, show_equal)
     drifts = comp.drifts
-    if drifts:
+    review = [d for d in drifts if d.severity is not Severity.LOW]
+    if review:
         lines.append("")
-        lines.append(_paint(f"Drifts, most severe first ({len(drifts)}):", "head", st))
-        lines += [_drift_line(d, st) for d in drifts]
+        lines.append(_paint(f"Findings to review, most severe first ({len(review)}):", "head", st))
+        lines += [_drift_line(d, st) for d in review]
+    low = [d for d in drifts if d.severity is Severity.LOW]
+    if low:
+        lines.append("")
+        lines.append(_paint(f"Low ({len(low)}): the same meaning in another form", "head", st))
+        lines += [_drift_line(d, st) for d in low]
     return lines
 
 

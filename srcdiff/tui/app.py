@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Footer
 
 from ..background import PendingReport, ReportCancelled
+from ..marks import current_marks
 from ..model import Report
 from .bars import SummaryBar, TitleBar
 from .detail import Detail
@@ -61,6 +62,8 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self._load_marks()
+        if self.pending is None:
+            self.marks = current_marks(self.marks, self.report)
         self.query_one(DriftList).display = self.size.width >= 120
         self.show_pair(0)
         self.panes.focus()
@@ -80,6 +83,7 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
     def _report_done(self, report: Report) -> None:
         self.report = report
         self.pending = None
+        self.marks = current_marks(self.marks, report)
         self.show_pair(self.pair, keep=True)
         n = len(self.nav.drifts)
         self.notify(f"Drift found: {n} — n goes to the first." if n else

@@ -43,8 +43,10 @@ class TitleBar(Widget):
         text.append(f" {label} ", text_style(self, "titlebar--side"))
         text.append(f" {doc.label}", Style(bold=True))
         paras = sum(1 for p in doc.paragraphs if not p.noise)
-        text.append(f"  {human_size(doc.size or len(doc.text))} · {paras} ¶",
-                    text_style(self, "titlebar--muted"))
+        text.append(
+            f"  {human_size(doc.size or len(doc.text))} · {paras} ¶",
+            text_style(self, "titlebar--muted"),
+        )
         text.truncate(width, overflow="ellipsis", pad=True)
         return text
 
@@ -67,8 +69,12 @@ class TitleBar(Widget):
 class SummaryBar(Static):
     """Similarity, drift counts by severity and kind, passage counts."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"summary--high", "summary--medium", "summary--low",
-                                             "summary--muted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "summary--high",
+        "summary--medium",
+        "summary--low",
+        "summary--muted",
+    }
 
     def show(self, comp: Comparison, pending: bool = False) -> None:
         """``pending``: the comparison is a preview; similarity and drift are not known yet."""
@@ -86,10 +92,17 @@ class SummaryBar(Static):
         text.append(f" │ {total} drift{'s' if total != 1 else ''}")
         for k, (sev, n) in enumerate(s.drifts_by_severity):
             text.append(": " if k == 0 else " · ")
-            text.append(f"{n} {sev}",
-                        text_style(self, f"summary--{sev}"))
-        parts = [f"{n} {what}" for n, what in ((s.changed, "changed"), (s.moved, "moved"),
-                                                (s.split, "split"), (s.merged, "merged")) if n]
+            text.append(f"{n} {sev}", text_style(self, f"summary--{sev}"))
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (s.changed, "changed"),
+                (s.moved, "moved"),
+                (s.split, "split"),
+                (s.merged, "merged"),
+            )
+            if n
+        ]
         text.append(f" │ {s.paired} paired" + (f" ({', '.join(parts)})" if parts else ""))
         text.append(f" · {s.only_a} only in A · {s.only_b} only in B")
         if s.noise_a or s.noise_b:

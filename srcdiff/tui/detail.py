@@ -51,14 +51,24 @@ class Detail(Static):
     """What the selected drift is, why it matters and how it was judged."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "detail--high", "detail--medium", "detail--low", "detail--drift", "detail--label",
+        "detail--high",
+        "detail--medium",
+        "detail--low",
+        "detail--drift",
+        "detail--label",
     }
 
-    def show_drift(self, drift: Drift | None, block: Block | None, a: Document, b: Document,
-                   mark: Mark | None, hint: str = "") -> None:
+    def show_drift(
+        self,
+        drift: Drift | None,
+        block: Block | None,
+        a: Document,
+        b: Document,
+        mark: Mark | None,
+        hint: str = "",
+    ) -> None:
         if drift is None or block is None:
-            self.update(Text(hint or "No drift selected: n goes to the next one.",
-                             style="italic"))
+            self.update(Text(hint or "No drift selected: n goes to the next one.", style="italic"))
             return
         width = max(self.content_region.width or 76, 20)
         sev = drift.severity.value
@@ -69,8 +79,10 @@ class Detail(Static):
         head.append("  " + ", ".join(k.value for k in drift.kinds), Style(bold=True))
         if drift.direction is not None:
             head.append(f"  {DIRECTION_LABEL[drift.direction.value]}", Style(bold=True))
-        where = f"A ¶{','.join(str(i + 1) for i in block.a) or '—'} ↔ " \
-                f"B ¶{','.join(str(j + 1) for j in block.b) or '—'}"
+        where = (
+            f"A ¶{','.join(str(i + 1) for i in block.a) or '—'} ↔ "
+            f"B ¶{','.join(str(j + 1) for j in block.b) or '—'}"
+        )
         head.append(f"   {block.status.value} passage, {where}")
         lines = [head, Text(drift.explanation or "", no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
@@ -78,15 +90,27 @@ class Detail(Static):
         shown = [e for e in drift.evidence if e.severity.value != "low"]
         if len(drift.evidence) > 1:
             for e in shown[:MAX_EVIDENCE]:
-                lines.append(Text(f"  · {e.severity.value}: {e.explanation}", no_wrap=True,
-                                  overflow="ellipsis", style="dim"))
+                lines.append(
+                    Text(
+                        f"  · {e.severity.value}: {e.explanation}",
+                        no_wrap=True,
+                        overflow="ellipsis",
+                        style="dim",
+                    )
+                )
             rest = len(drift.evidence) - min(len(shown), MAX_EVIDENCE)
             if rest:
-                lines.append(Text(f"  · and {rest} more (format, equivalent wording)",
-                                  no_wrap=True, style="dim"))
+                lines.append(
+                    Text(
+                        f"  · and {rest} more (format, equivalent wording)",
+                        no_wrap=True,
+                        style="dim",
+                    )
+                )
         if mark is not None and mark.note:
-            lines.append(Text(f"Note: {mark.note}", style="italic", no_wrap=True,
-                              overflow="ellipsis"))
+            lines.append(
+                Text(f"Note: {mark.note}", style="italic", no_wrap=True, overflow="ellipsis")
+            )
         self.update(Text("\n").join(lines))
 
     def sev_style(self, sev: str) -> Style:

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from ..model import Comparison, Drift, DriftKind, Severity
 
 ORDERS = ("severity", "document")
-SEVERITIES: tuple[Severity | None, ...] = (None, Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+SEVERITIES: tuple[Severity, ...] = (Severity.MEDIUM, Severity.HIGH, Severity.LOW)
+"""The severity filter's steps: each shows that severity and above.  Medium first: low
+findings (format, equivalent wording) stay in the text and the JSON, out of the review."""
+SEVERITY_FILTER = {
+    Severity.HIGH: "high only",
+    Severity.MEDIUM: "medium and high",
+    Severity.LOW: "all severities",
+}
 
 
 @dataclass
@@ -23,7 +30,7 @@ class Nav:
     """Index of the block holding each drift."""
     order: str = "severity"
     kind: DriftKind | None = None
-    severity: Severity | None = None
+    severity: Severity = Severity.MEDIUM
     current: int | None = None
     hide_reviewed: bool = False
     reviewed: frozenset[str] = frozenset()
@@ -50,7 +57,7 @@ class Nav:
             return False
         if self.hide_reviewed and d.id in self.reviewed:
             return False
-        return self.severity is None or d.severity is self.severity
+        return d.severity.rank >= self.severity.rank
 
     def ordered(self) -> list[int]:
         """Every drift in the current order, filters ignored."""
@@ -60,8 +67,13 @@ class Nav:
 
     def sequence(self) -> list[int]:
         """The drifts that pass the filters, in the current order."""
-        key = (self.order, self.kind, self.severity, self.hide_reviewed,
-               self.reviewed if self.hide_reviewed else None)
+        key = (
+            self.order,
+            self.kind,
+            self.severity,
+            self.hide_reviewed,
+            self.reviewed if self.hide_reviewed else None,
+        )
         if self._seq_key != key:
             self._seq = [i for i in self.ordered() if self.passes(i)]
             self._seq_key = key
@@ -112,6 +124,6 @@ class Nav:
 
     def describe(self) -> str:
         kind = self.kind.value if self.kind else "all kinds"
-        sev = self.severity.value if self.severity else "all severities"
+        sev = SEVERITY_FILTER[self.severity]
         todo = ", unreviewed only" if self.hide_reviewed else ""
         return f"order: {self.order} · filter: {kind}, {sev}{todo}"

@@ -106,6 +106,7 @@
     var form = section.querySelector(".filters");
     if (!form) { return; }
     form.hidden = false;
+    applyFilters(section);
     form.addEventListener("change", function () { cache = null; applyFilters(section); });
   });
   if (location.hash) { openTarget(); }
