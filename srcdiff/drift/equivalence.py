@@ -1,12 +1,40 @@
-"""Do two short runs of words mean the same, the opposite, or something else?"""
+"""Do two short runs of words mean the same, the opposite, or something else?
+
+The knowledge is the lexical resource's (``srcdiff.lexdata``: WordNet 3.0 in frequent
+senses, a lemmatizer, curated function-word and name-form tables); this module asks it
+the two questions the drift rules have: how two runs of words relate, and which content
+words of a run have no like anywhere in the other side's sentence.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import lexdata
 from ..model import Relation
+from .lexicon import content
+
+_RELATION = {
+    lexdata.Relation.EQUIVALENT: Relation.EQUIVALENT,
+    lexdata.Relation.REVERSED: Relation.REVERSED,
+}
 
 
 def relate(wa: Sequence[str], wb: Sequence[str]) -> Relation | None:
-    """The relation of two runs of folded words, or None when the lexicon cannot tell."""
-    return None
+    """The relation of two runs of words, or None when the lexicon cannot tell."""
+    got = lexdata.phrase_relation(wa, wb)
+    return None if got is None else _RELATION[got]
+
+
+def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
+    key = content([w])
+    if key and key[0] in stems:
+        return True
+    return any(lexdata.relation(w, o) is lexdata.Relation.EQUIVALENT for o in others)
+
+
+def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> list[str]:
+    """The content words of ``ws`` with no like (same stem, or an equivalent by the
+    lexicon) among the content words of the other side's ``sentence``."""
+    others = [o for o in sentence if content([o])]
+    return [w for w in ws if content([w]) and not _alike(w, others, stems)]

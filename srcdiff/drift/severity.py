@@ -45,6 +45,9 @@ class Cue(StrEnum):
     WORDING_CHANGED = "wording_changed"
     WORDING_REVERSED = "wording_reversed"
     WORDING_EQUIVALENT = "wording_equivalent"
+    REWORDED = "reworded"
+    DETAIL_ADDED = "detail_added"
+    DETAIL_REMOVED = "detail_removed"
     SMALL_WORDS = "small_words"
     WORDS_MOVED = "words_moved"
     WORD_FORM = "word_form"
@@ -56,7 +59,6 @@ class Cue(StrEnum):
     STRONGER = "stronger"
     WEAKER = "weaker"
     SCALE_REVERSED = "scale_reversed"
-    WEAKER_MINOR = "weaker_minor"
 
 
 class Weight(NamedTuple):
@@ -95,6 +97,9 @@ TABLE: dict[Cue, Weight] = {
     Cue.WORDING_CHANGED: Weight(MEDIUM, C, "words with another meaning"),
     Cue.WORDING_REVERSED: Weight(HIGH, R, "a word became its opposite (raised / lowered)"),
     Cue.WORDING_EQUIVALENT: Weight(LOW, E, "synonyms or a paraphrase with the same meaning"),
+    Cue.REWORDED: Weight(LOW, E, "reworded: each content word has its like in the other sentence"),
+    Cue.DETAIL_ADDED: Weight(LOW, C, "a few words of detail only one side gives"),
+    Cue.DETAIL_REMOVED: Weight(LOW, C, "a few words of detail only one side gives"),
     Cue.SMALL_WORDS: Weight(LOW, E, "only small words or their order changed"),
     Cue.WORDS_MOVED: Weight(LOW, E, "the same words moved within the sentence"),
     Cue.WORD_FORM: Weight(LOW, E, "another form of the same word"),
@@ -106,7 +111,6 @@ TABLE: dict[Cue, Weight] = {
     Cue.STRONGER: Weight(HIGH, C, "a claim made stronger: hedge, scope or condition dropped"),
     Cue.WEAKER: Weight(MEDIUM, C, "a claim made weaker: hedged, scoped or conditioned"),
     Cue.SCALE_REVERSED: Weight(HIGH, R, "a claim moved across its scale (never / rarely)"),
-    Cue.WEAKER_MINOR: Weight(LOW, C, "a small weakening (tense, a plan made uncertain)"),
 }
 
 

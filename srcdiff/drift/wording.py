@@ -14,10 +14,14 @@ from collections.abc import Sequence
 
 from ..model import DriftKind, Relation
 from .context import Finding, OpView, short
-from .equivalence import relate
+from .equivalence import novel, relate
 from .severity import Cue
 
 K = DriftKind
+
+DETAIL_WORDS = 3
+"""Content words one side adds (or drops) with nothing replacing them, up to which the
+change is a detail (low) rather than a change of what is said (medium)."""
 
 MARK_NAMES: dict[str, str] = {
     " ": "space",
@@ -123,10 +127,18 @@ def wording_finding(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> Finding:
             op.b,
             *spans,
         )
-    if not op.b:
-        why = f"words removed: {short(op.a)}"
+    new_a = novel(wa, v.wb.words, v.wb.content)
+    new_b = novel(wb, v.wa.words, v.wa.content)
+    if not new_a and not new_b:
+        cue, why = Cue.REWORDED, f"reworded, the same content: {short(op.a)} → {short(op.b)}"
+    elif not new_a and len(new_b) <= DETAIL_WORDS:
+        cue, why = Cue.DETAIL_ADDED, f"detail added: {' '.join(new_b)}"
+    elif not new_b and len(new_a) <= DETAIL_WORDS:
+        cue, why = Cue.DETAIL_REMOVED, f"detail removed: {' '.join(new_a)}"
+    elif not op.b:
+        cue, why = Cue.WORDING_CHANGED, f"words removed: {short(op.a)}"
     elif not op.a:
-        why = f"words added: {short(op.b)}"
+        cue, why = Cue.WORDING_CHANGED, f"words added: {short(op.b)}"
     else:
-        why = f"wording changed: {short(op.a)} → {short(op.b)}"
-    return Finding((K.WORDING,), Cue.WORDING_CHANGED, why, op.a, op.b, *spans)
+        cue, why = Cue.WORDING_CHANGED, f"wording changed: {short(op.a)} → {short(op.b)}"
+    return Finding((K.WORDING,), cue, why, op.a, op.b, *spans)
