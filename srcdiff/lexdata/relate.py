@@ -16,10 +16,13 @@ The rules, in order (docs/lexicon.md gives the reasons and the measurements):
    concrete nouns ("planes" / "aircraft"): equivalent.  Antonym synsets, directly or
    through the heads of two adjective clusters: reversed.  Both at once: None.
 
-The sense rule: a sense counts when it is the lemma's first sense, or among its first
-``TOP_SENSES`` and tagged at least ``MIN_SHARE`` as often as the first in the semantic
-concordance (WordNet's tag counts).  Broad, rare senses are what make WordNet say
-"call" is "meeting" or "said" is "claimed"; this rule keeps them out.
+The sense rule: two synsets are compared only when both senses are among their lemma's
+first ``TOP_SENSES`` and attested (the first sense, or tagged at least once and at least
+``ATTESTED_SHARE`` as often as the first in WordNet's semantic concordance), and at least
+one is frequent (the first, or tagged at least ``MIN_SHARE`` as often).  Broad, rare
+senses are what would make "charged" equivalent to "accused" (a sense of "accuse" never
+tagged) or "heralded" to "announced" ("announce" as "foreshadow", 2 tags of 74); this
+rule keeps them out while "matter" / "issue" and "win" / "lose" still meet.
 """
 
 from __future__ import annotations
