@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs and runs every check (lint, types, tests).
-# System packages: Debian's chromium (HTML report tests) and tmux (real-terminal test).
+# System packages: Debian's chromium (HTML report tests), tmux (real-terminal test) and
+# wordnet-base (the test that scripts/build_wordnet.py regenerates the packaged data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+[ -f /usr/share/wordnet/data.noun ] || need+=(wordnet-base)
 if [ ${#need[@]} -gt 0 ]; then
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"

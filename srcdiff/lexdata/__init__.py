@@ -1,0 +1,17 @@
+"""Lexical knowledge for judging rewrites: lemmas, and how words relate in meaning.
+
+Built on WordNet 3.0 (packaged as ``wordnet.tsv.gz``, read once per process on first use,
+licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure functions:
+
+- ``lemmas(word)``: lowercase base forms of an English word form.
+- ``relation(a, b)``: ``Relation.EQUIVALENT``, ``Relation.REVERSED`` or None for two words
+  or short phrases.
+- ``phrase_relation(a_words, b_words)``: the same for two word sequences of a word diff.
+
+docs/lexicon.md describes the data, the sense rule and the tables.
+"""
+
+from .phrase import phrase_relation
+from .relate import Relation, lemmas, relation
+
+__all__ = ["Relation", "lemmas", "phrase_relation", "relation"]
