@@ -62,7 +62,9 @@ def _quote_moves(ops: Sequence[Op], src: DocIndex, dst: DocIndex, side: str) -> 
     return out
 
 
-def op_findings(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> dict[int, list[Finding]]:
+def op_findings(
+    ops: Sequence[Op], A: DocIndex, B: DocIndex, *, first_scheme: bool = False
+) -> dict[int, list[Finding]]:
     """What the rules see in every changed op of a block, by op index."""
     state = BlockState(A, B, ops)
     if A.quotes or B.quotes:
@@ -74,7 +76,8 @@ def op_findings(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> dict[int, list[F
     for i, op in enumerate(ops):
         if op.op is OpKind.EQUAL:
             continue
-        out[i] = judge_op(OpView(op, state), i in lost_first, i in gained_first)
+        view = OpView(op, state)
+        out[i] = judge_op(view, i in lost_first, i in gained_first, first_scheme=first_scheme)
     return out
 
 

@@ -20,9 +20,9 @@ from ..worddiff import Side, diff_sides
 from .classify import op_findings
 from .context import Finding, short
 from .docindex import DocIndex
+from .rules import RESTATED as _RESTATED
 from .severity import Cue
 
-_RESTATED = frozenset([Cue.WORDING_EQUIVALENT, Cue.WORDING_REVERSED])
 _MARKS = frozenset([Cue.MARKS_OR_SPACING, Cue.PUNCTUATION, Cue.INVISIBLE])
 
 
@@ -86,7 +86,7 @@ def _block_ids(
     sa = Side(a.text, [(a.paragraphs[i].start, a.paragraphs[i].end) for i in blk.a])
     sb = Side(b.text, [(b.paragraphs[j].start, b.paragraphs[j].end) for j in blk.b])
     seen: set[str] = set()
-    found = op_findings(diff_sides(sa, sb), A, B)
+    found = op_findings(diff_sides(sa, sb), A, B, first_scheme=True)
     for i in sorted(found):
         for f in found[i]:
             parts = _parts(f, A, B)

@@ -368,8 +368,25 @@ _NO_HEDGES: Counter[str] = Counter()
 """``hedge_words`` of words without a hedge cue (read, never changed)."""
 
 
-def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
-    """Every finding for one non-equal op (at least one)."""
+RESTATED = frozenset(
+    [
+        Cue.WORDING_EQUIVALENT,
+        Cue.WORDING_REVERSED,
+        Cue.REWORDED,
+        Cue.DETAIL_ADDED,
+        Cue.DETAIL_REMOVED,
+    ]
+)
+"""Cues the lexicon decides, where the first id scheme saw a medium wording change."""
+
+
+def judge_op(
+    v: OpView, first_lost: bool, first_gained: bool, *, first_scheme: bool = False
+) -> list[Finding]:
+    """Every finding for one non-equal op (at least one).
+
+    ``first_scheme``: keep a lexicon-decided residual beside a specific finding, as the
+    first id scheme (which had no lexicon, so saw a medium there) did; see ``legacy``."""
     op = v.op
     spans = (op.a_span, op.b_span)
     out: list[Finding] = []
@@ -477,6 +494,7 @@ def judge_op(v: OpView, first_lost: bool, first_gained: bool) -> list[Finding]:
         and specific
         and (
             rest.severity is Severity.LOW
+            and not (first_scheme and rest.cue in RESTATED)
             or rest.severity is Severity.HIGH
             and any(f.severity is Severity.HIGH for f in out)
         )
