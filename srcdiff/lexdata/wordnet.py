@@ -122,7 +122,8 @@ def parts_of_speech(lemma: str) -> tuple[str, ...]:
 
 
 def synset(index: int) -> Synset:
-    """Synset ``index`` with its similar-to (&), verb-group ($), hypernym (@), antonym (!)."""
+    """Synset ``index`` with its similar-to (&), hypernym (@, nouns), antonym (!) and
+    pertainym (\\) links."""
     fields = database().synset_rows[index].split("\t")
     links = {}
     if len(fields) > 2:
