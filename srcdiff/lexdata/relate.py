@@ -33,9 +33,11 @@ more) is not consulted: "die" the cube would otherwise be a "block".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from types import MappingProxyType
 
 from . import tables, wordnet
 from .wordnet import Sense
@@ -134,6 +136,7 @@ def lemmas(word: str) -> frozenset[str]:
     return found or frozenset([fold(word)])
 
 
+@lru_cache(maxsize=65536)
 def frequent(senses: tuple[Sense, ...], share: float = MIN_SHARE) -> tuple[Sense, ...]:
     """A lemma's senses that count: its first, and later ones among its first
     ``TOP_SENSES`` tagged at least once and at least ``share`` as often as the first."""
@@ -204,7 +207,12 @@ def _pertains(x: int, y: int) -> bool:
     return source.type == "r" or goal.lexfile == PLACE_NOUNS
 
 
-def _senses_of(word: str) -> dict[str, list[tuple[str, tuple[Sense, ...]]]]:
+Readings = tuple[tuple[str, tuple[Sense, ...]], ...]
+"""(part of speech, senses of one lemma) for each reading of a word."""
+
+
+@lru_cache(maxsize=65536)
+def _senses_of(word: str) -> Readings:
     """The readings of ``word`` worth comparing, by part of speech, with their senses.
 
     A degree form ("larger", "better") is not its base: it says more.  A part of speech
@@ -219,25 +227,22 @@ def _senses_of(word: str) -> dict[str, list[tuple[str, tuple[Sense, ...]]]]:
         senses = wordnet.senses(base, pos)
         readings.append((pos, base, senses, sum(sense.tags for sense in senses)))
     top = max((tags for *_, tags in readings), default=0)
-    by_pos: dict[str, list[tuple[str, tuple[Sense, ...]]]] = {}
-    for pos, base, senses, tags in readings:
-        if tags * 10 >= top or top < MIN_POS_EVIDENCE:
-            by_pos.setdefault(pos, []).append((base, senses))
-    return by_pos
+    return tuple(
+        (pos, senses)
+        for pos, _base, senses, tags in readings
+        if tags * 10 >= top or top < MIN_POS_EVIDENCE
+    )
 
 
 def _wordnet_relation(a: str, b: str) -> Relation | None:
-    sa, sb = _senses_of(a), _senses_of(b)
     near = opposed = False
-    for pos in set(sa) & set(sb):
-        for _, senses_a in sa[pos]:
-            for _, senses_b in sb[pos]:
+    for pos_a, senses_a in _senses_of(a):
+        for pos_b, senses_b in _senses_of(b):
+            if pos_a == pos_b:
                 for x, y in _pairs(senses_a, senses_b):
-                    near = near or _near(x, y, pos)
-                    opposed = opposed or _opposed(x.synset, y.synset, pos)
-    for pos_a, pos_b in (("r", "a"), ("a", "n"), ("a", "r"), ("n", "a")):
-        for _, senses_a in sa.get(pos_a, ()):
-            for _, senses_b in sb.get(pos_b, ()):
+                    near = near or _near(x, y, pos_a)
+                    opposed = opposed or _opposed(x.synset, y.synset, pos_a)
+            elif {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}):
                 # the adjective's sense fixes the noun's, so any of the noun's first
                 # senses may be the one it pertains to ("Chinese" -> China, sense 3)
                 near = near or any(
@@ -251,24 +256,26 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
 
 
 def _in_group(a: str, b: str, table: tuple[tables.Entry, ...]) -> bool:
-    return any(a in group and b in group for group in _groups(table))
+    index = _group_index(table)
+    return bool(index.get(a, _NONE) & index.get(b, _NONE))
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=8)
-def _groups(table: tuple[tables.Entry, ...]) -> tuple[frozenset[str], ...]:
-    return tables.groups(table)
+def _group_index(table: tuple[tables.Entry, ...]) -> Mapping[str, frozenset[int]]:
+    """Form -> the numbers of the groups of ``table`` that hold it."""
+    index: dict[str, set[int]] = {}
+    for number, group in enumerate(tables.groups(table)):
+        for form in group:
+            index.setdefault(form, set()).add(number)
+    return MappingProxyType({form: frozenset(numbers) for form, numbers in index.items()})
 
 
 @lru_cache(maxsize=1)
 def _reversed_pairs() -> frozenset[frozenset[str]]:
     return tables.reversed_pairs()
-
-
-def _name_forms(text: str) -> set[str]:
-    """``text`` as a name: spaces normalised, edge punctuation off, a final "." kept
-    (for "U.S.") and dropped (for "US." at a sentence's end)."""
-    text = _clean(text)
-    return {text, text.rstrip(".")}
 
 
 def _clean(text: str) -> str:
@@ -292,10 +299,6 @@ def _acronym(text: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
-def _closed(text: str, folded: str) -> bool:
-    return folded in tables.FUNCTION_WORDS and not _acronym(_clean(text).rstrip("."))
-
-
 @lru_cache(maxsize=65536)
 def relation(a: str, b: str) -> Relation | None:
     """How two words or short phrases (1-4 words) relate: EQUIVALENT, REVERSED or None.
@@ -303,24 +306,52 @@ def relation(a: str, b: str) -> Relation | None:
     Symmetric: ``relation(a, b) == relation(b, a)``.  None means "not known to be the
     same": the caller should treat the change as a change of wording.
     """
-    fa, fb = _uncontract(fold(a)), _uncontract(fold(b))
+    wa, wb = _word(a), _word(b)
+    fa, fb = wa.folded, wb.folded
     if fa == fb:
-        ca, cb = _clean(a).rstrip("."), _clean(b).rstrip(".")
-        if _acronym(ca) != _acronym(cb) and (ca.islower() or cb.islower()):
+        if wa.acronym != wb.acronym and (wa.lowercase or wb.lowercase):
             return None  # "US" is not "us", nor "WHO" "who"
         return Relation.EQUIVALENT if fa else None
-    if not fa or not fb or any(ch.isdigit() for ch in fa + fb):
+    if not fa or not fb or wa.digit or wb.digit:
         return None
-    names = any(_in_group(x, y, tables.NAMES) for x in _name_forms(a) for y in _name_forms(b))
+    names = any(_in_group(x, y, tables.NAMES) for x in wa.names for y in wb.names)
     if names or _in_group(fa, fb, tables.EQUIVALENT):
         return Relation.EQUIVALENT
     if frozenset((fa, fb)) in _reversed_pairs():
         return Relation.REVERSED
     if _same_lemma(fa, fb):
         return Relation.EQUIVALENT
-    if _closed(a, fa) or _closed(b, fb):
+    if wa.closed or wb.closed:
         return None
     return _wordnet_relation(fa, fb)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What ``relation`` needs to know of one side, computed once per text."""
+
+    folded: str
+    names: frozenset[str]
+    acronym: bool
+    lowercase: bool
+    digit: bool
+    closed: bool
+
+
+@lru_cache(maxsize=65536)
+def _word(text: str) -> _Word:
+    clean = _clean(text)
+    folded = _uncontract(fold(text))
+    acronym = _acronym(clean.rstrip("."))
+    return _Word(
+        folded=folded,
+        # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
+        names=frozenset([clean, clean.rstrip(".")]),
+        acronym=acronym,
+        lowercase=clean.islower(),
+        digit=any(ch.isdigit() for ch in folded),
+        closed=folded in tables.FUNCTION_WORDS and not acronym,
+    )
 
 
 def _same_lemma(a: str, b: str) -> bool:
