@@ -5,7 +5,9 @@
 1. Load: a fresh interpreter imports ``srcdiff.lexdata`` and reads the WordNet data,
    ``--runs`` times; prints the best and median time of the load itself, and of a bare
    interpreter start as the baseline (the ratio is what a run pays on top).
-2. Verdicts: runs srcdiff on seeds/cnn-bundle-scrape.txt vs seeds/cnn-backtranslated.txt
+2. Cost per pair: ``relation`` on 5,000 random pairs of the back-translation's words,
+   each pair new to the cache.
+3. Verdicts: runs srcdiff on seeds/cnn-bundle-scrape.txt vs seeds/cnn-backtranslated.txt
    and prints ``phrase_relation`` of each distinct wording or spelling drift, grouped by
    the drift's current severity.
 """
@@ -40,6 +42,24 @@ def load_times(runs: int) -> tuple[list[float], list[float]]:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         starts.append(time.perf_counter() - began)
     return loads, starts
+
+
+def pair_cost() -> float:
+    """Mean seconds per ``relation`` call on pairs it has not seen."""
+    import random
+
+    sys.path.insert(0, str(ROOT))
+    from srcdiff.lexdata import relation, wordnet
+
+    wordnet.database()
+    text = (ROOT / "seeds" / "cnn-backtranslated.txt").read_text(encoding="utf-8")
+    words = sorted(set(text.split()))
+    pick = random.Random(1)
+    pairs = list({(pick.choice(words), pick.choice(words)) for _ in range(5000)})
+    began = time.perf_counter()
+    for a, b in pairs:
+        relation(a, b)
+    return (time.perf_counter() - began) / len(pairs)
 
 
 def verdicts() -> list[tuple[str, str, str, str]]:
@@ -85,6 +105,7 @@ def main() -> int:
         f"({args.runs} runs); bare interpreter start: best {min(starts):.3f} s, "
         f"median {statistics.median(starts):.3f} s"
     )
+    print(f"relation: {pair_cost() * 1e6:.0f} us per new pair")
     rows = verdicts()
     for severity, a, b, found in rows:
         print(f"{severity:6} {found:10} {a!r} -> {b!r}")

@@ -8,8 +8,8 @@ timestamp), so running the script again regenerates the committed file byte for 
 
 What is kept (see docs/lexicon.md): for every lemma, its synsets per part of speech in
 WordNet's sense order with each sense's tag count from cntlist.rev; for every synset its
-type, lexicographer file, and similar-to, verb-group, hypernym, antonym and pertainym
-links (antonyms lifted from word to synset level); and the morphological exception
+type, lexicographer file, and similar-to, antonym and pertainym links and nouns'
+hypernyms (antonyms lifted from word to synset level); and the morphological exception
 lists.  Glosses, examples, frames and the other pointer kinds are dropped.
 """
 
@@ -22,9 +22,10 @@ from pathlib import Path
 
 POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
 SS_TYPE = {"n": "1", "v": "2", "a": "3", "r": "4", "s": "5"}
-KEPT_POINTERS = {"&": "&", "$": "$", "@": "@", "@i": "@", "!": "!", "\\": "\\"}
-"""WordNet pointer symbol -> stored code: similar to, verb group, hypernym (instance
-hypernyms count as hypernyms), antonym, pertainym (adjective -> noun it pertains to)."""
+KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\"}
+"""WordNet pointer symbol -> stored code: similar to (a satellite's cluster head),
+hypernym of a noun (instance hypernyms count as hypernyms), antonym, pertainym (adjective
+-> noun, adverb -> adjective)."""
 
 Synset = tuple[str, int]
 """(part-of-speech file letter, byte offset): a synset's address in the database."""
@@ -113,7 +114,7 @@ def build(wn: Path) -> bytes:
         ptrs = info["ptrs"]
         assert isinstance(ptrs, list)
         for symbol, target in ptrs:
-            if symbol in KEPT_POINTERS:
+            if symbol in KEPT_POINTERS and (symbol[0] != "@" or key[0] == "n"):
                 links[KEPT_POINTERS[symbol]].add(ids[target])
         fields = [f"{code}{','.join(map(str, sorted(links[code])))}" for code in sorted(links)]
         row = f"{info['type']}\t{int(str(info['lexfile']))}\t{' '.join(fields)}"

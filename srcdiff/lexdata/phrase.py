@@ -77,7 +77,7 @@ def phrase_relation(a_words: Sequence[str], b_words: Sequence[str]) -> Relation 
 
 @lru_cache(maxsize=4096)
 def _match(a: tuple[str, ...], b: tuple[str, ...]) -> Relation | None:
-    best = _cost(a, b, 0, 0)
+    best = _fewest_reversed(a, b)
     if best == 0:
         return Relation.EQUIVALENT
     return Relation.REVERSED if best == 1 else None
@@ -86,35 +86,38 @@ def _match(a: tuple[str, ...], b: tuple[str, ...]) -> Relation | None:
 _NO_MATCH = 99
 
 
-def _cost(a: tuple[str, ...], b: tuple[str, ...], used_a: int, used_b: int) -> int:
-    """Fewest reversed pairs in a pairing of the unused words of ``a`` and ``b``."""
-    free_a = [i for i in range(len(a)) if not used_a >> i & 1]
-    if not free_a:
-        return 0 if used_b == (1 << len(b)) - 1 else _NO_MATCH
-    i = free_a[0]
-    best = _NO_MATCH
-    for la in range(1, MAX_SPAN + 1):
-        span_a = _span_mask(i, la, len(a), used_a)
-        if span_a is None:
-            break
-        for j in range(len(b)):
-            for lb in range(1, MAX_SPAN + 1):
-                span_b = _span_mask(j, lb, len(b), used_b)
-                if span_b is None:
-                    break
-                found = relation(" ".join(a[i : i + la]), " ".join(b[j : j + lb]))
-                if found is None:
-                    continue
-                rest = _cost(a, b, used_a | span_a, used_b | span_b)
-                best = min(best, rest + (found is Relation.REVERSED))
-                if best == 0:
-                    return 0
-    return best
+def _fewest_reversed(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Fewest reversed pairs in a pairing of all words of ``a`` and ``b`` (or _NO_MATCH).
 
+    The search always extends the pairing at the first unpaired word of ``a``, so the
+    paired words of ``a`` are a prefix and a state is (that prefix, the paired words of
+    ``b``); related spans are computed once, states are memoised.
+    """
+    edges: list[list[tuple[int, int, int]]] = [[] for _ in a]
+    for i in range(len(a)):
+        for la in range(1, min(MAX_SPAN, len(a) - i) + 1):
+            for j in range(len(b)):
+                for lb in range(1, min(MAX_SPAN, len(b) - j) + 1):
+                    found = relation(" ".join(a[i : i + la]), " ".join(b[j : j + lb]))
+                    if found is not None:
+                        mask = ((1 << lb) - 1) << j
+                        edges[i].append((i + la, mask, int(found is Relation.REVERSED)))
+    full = (1 << len(b)) - 1
+    memo: dict[tuple[int, int], int] = {}
 
-def _span_mask(start: int, length: int, size: int, used: int) -> int | None:
-    """The bit mask of words ``start`` .. ``start + length - 1`` if all exist and are free."""
-    if start + length > size:
-        return None
-    mask = ((1 << length) - 1) << start
-    return None if used & mask else mask
+    def cost(i: int, used_b: int) -> int:
+        if i == len(a):
+            return 0 if used_b == full else _NO_MATCH
+        key = (i, used_b)
+        if key not in memo:
+            memo[key] = min(
+                (
+                    reversed_ + cost(next_i, used_b | mask)
+                    for next_i, mask, reversed_ in edges[i]
+                    if not used_b & mask
+                ),
+                default=_NO_MATCH,
+            )
+        return memo[key]
+
+    return min(cost(0, 0), _NO_MATCH)

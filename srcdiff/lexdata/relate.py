@@ -2,19 +2,22 @@
 
 The rules, in order (docs/lexicon.md gives the reasons and the measurements):
 
-1. Same text after folding case and apostrophes: equivalent.  Text with a digit, or an
-   empty side, is otherwise never related (numbers are the number rules' business).
+1. Same text after folding case, apostrophes and negative contractions ("don't" / "do
+   not"): equivalent, unless an acronym meets a lowercase word ("US" / "us").  Text with
+   a digit, or an empty side, is otherwise never related (numbers are the number rules').
 2. The curated tables (``tables``): name forms ("US" / "United States"), function-word
    paraphrases ("though" / "although"), function-word opposites ("before" / "after").
-3. Any other closed-class word ("some", "may", "not", "nearly") is unrelated to anything
+3. Same noun or verb lemma (inflection: "continuing" / "continue", "has" / "had"):
+   equivalent.  Degree forms of adjectives ("large" / "larger") are not folded.
+4. Any other closed-class word ("some", "may", "not", "nearly") is unrelated to anything
    else: WordNet does not cover these words, or gives them senses that mislead.
-4. Same noun or verb lemma (inflection: "continuing" / "continue"): equivalent.  Degree
-   forms of adjectives ("large" / "larger") are not folded: they say more.
-5. WordNet, on *frequent senses only* (``frequent``): the two lemmas share a synset, or
-   their synsets are linked as similar (adjectives), verb group, pertainym (an adverb and
-   its adjective, a place adjective and its place) or hypernym within two levels for
-   concrete nouns ("planes" / "aircraft"): equivalent.  Antonym synsets, directly or
-   through the heads of two adjective clusters: reversed.  Both at once: None.
+5. WordNet, on frequent senses only: the two lemmas share a synset, or are a pertainym
+   pair (an adverb and its adjective, a place adjective and its place), or, for two
+   concrete nouns in their first senses, one is a hypernym of the other within two
+   levels ("planes" / "aircraft"): equivalent.  Antonym synsets, directly or through the
+   heads of two adjective clusters: reversed.  Both at once: None.  Similar-to and verb
+   groups are not equivalence: satellites differ in degree ("large" / "huge") and verb
+   groups join different verbs ("leave" / "lead").
 
 The sense rule: two synsets are compared only when both senses are among their lemma's
 first ``TOP_SENSES`` and attested (the first sense, or tagged at least once and at least
@@ -22,15 +25,19 @@ first ``TOP_SENSES`` and attested (the first sense, or tagged at least once and 
 one is frequent (the first, or tagged at least ``MIN_SHARE`` as often).  Broad, rare
 senses are what would make "charged" equivalent to "accused" (a sense of "accuse" never
 tagged) or "heralded" to "announced" ("announce" as "foreshadow", 2 tags of 74); this
-rule keeps them out while "matter" / "issue" and "win" / "lose" still meet.
+rule keeps them out while "matter" / "issue" and "win" / "lose" still meet.  And a
+part of speech tagged under a tenth as often as the word's main one (given 10 tags or
+more) is not consulted: "die" the cube would otherwise be a "block".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from types import MappingProxyType
 
 from . import tables, wordnet
 from .wordnet import Sense
@@ -46,10 +53,13 @@ CONCRETE_NOUNS = frozenset([5, 6, 13, 15, 17, 18, 20, 27])
 substance) where a hypernym within two levels names the same thing more broadly; in
 abstract files (act, event, state, ...) a hypernym changes what is said."""
 PLACE_NOUNS = 15
+MIN_POS_EVIDENCE = 10
+"""Tags a word's main part of speech needs before its rare ones are dropped."""
 HYPERNYM_DEPTH = 2
 
 _SIBILANT = ("s", "x", "z", "ch", "sh", "o")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_EDGE_CHARS = " ,;:!?\"'()[]“”‘«»"
 _EDGE = re.compile(r"^[^\w']+|[^\w']+$")
 
 
@@ -80,22 +90,44 @@ def pos_lemmas(word: str) -> tuple[tuple[str, str], ...]:
     ("years") is kept only when tagged as often as the base it inflects.
     """
     word = fold(word)
+    spellings = _spellings(word)
     found = []
-    for pos, base in wordnet.base_forms(word):
-        regular_es = pos == "v" and base == word[:-2] and word.endswith("es")
-        if not (regular_es and not base.endswith(_SIBILANT)):
-            found.append((pos, base))
-    derived = [(pos, base) for pos, base in found if base != word]
+    for form in spellings:
+        for pos, base in _base_forms(form):
+            regular_es = pos == "v" and base == form[:-2] and form.endswith("es")
+            if not (regular_es and not base.endswith(_SIBILANT)):
+                found.append((pos, base))
+    derived = [(pos, base) for pos, base in found if base not in spellings]
     top = max((_tags(base, pos) for pos, base in derived), default=0)
     kept = []
-    for pos, base in found:
+    for pos, base in dict.fromkeys(found):
         tags = _tags(base, pos)
-        if base == word and derived and tags < max(top, 1):
+        if base in spellings and derived and tags < max(top, 1):
             continue
-        if base != word and tags * 10 < top:
+        if base not in spellings and tags * 10 < top:
             continue
         kept.append((pos, base))
     return tuple(kept)
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """``word`` and, if hyphenated, its open and closed forms ("build up", "buildup")."""
+    if "-" not in word:
+        return (word,)
+    return (word, word.replace("-", " "), word.replace("-", ""))
+
+
+def _base_forms(form: str) -> list[tuple[str, str]]:
+    """morphy's readings of ``form``; for a phrase WordNet lacks as typed, the phrasal
+    verb with its first word inflected ("ramped up" -> "ramp up")."""
+    found = list(wordnet.base_forms(form))
+    first, _, rest = form.partition(" ")
+    if rest and not found:
+        for pos, base in wordnet.base_forms(first):
+            phrase = f"{base} {rest}"
+            if pos == "v" and "v" in wordnet.parts_of_speech(phrase):
+                found.append(("v", phrase))
+    return found
 
 
 def lemmas(word: str) -> frozenset[str]:
@@ -104,6 +136,7 @@ def lemmas(word: str) -> frozenset[str]:
     return found or frozenset([fold(word)])
 
 
+@lru_cache(maxsize=65536)
 def frequent(senses: tuple[Sense, ...], share: float = MIN_SHARE) -> tuple[Sense, ...]:
     """A lemma's senses that count: its first, and later ones among its first
     ``TOP_SENSES`` tagged at least once and at least ``share`` as often as the first."""
@@ -113,14 +146,14 @@ def frequent(senses: tuple[Sense, ...], share: float = MIN_SHARE) -> tuple[Sense
     return tuple(sense for sense in senses[:TOP_SENSES] if sense.rank == 0 or sense.tags >= floor)
 
 
-def _pairs(a: tuple[Sense, ...], b: tuple[Sense, ...]) -> Iterator[tuple[int, int]]:
-    """Synset pairs to compare: one sense frequent for its lemma, the other at least
+def _pairs(a: tuple[Sense, ...], b: tuple[Sense, ...]) -> Iterator[tuple[Sense, Sense]]:
+    """Sense pairs to compare: one sense frequent for its lemma, the other at least
     attested (``ATTESTED_SHARE``) for its own."""
     fa, fb = frequent(a), frequent(b)
     for x in frequent(a, ATTESTED_SHARE):
         for y in frequent(b, ATTESTED_SHARE):
             if x in fa or y in fb:
-                yield x.synset, y.synset
+                yield x, y
 
 
 def _head(index: int) -> int:
@@ -138,25 +171,31 @@ def _ancestors(index: int, depth: int) -> Iterator[int]:
         yield from frontier
 
 
-def _near(x: int, y: int, pos: str) -> bool:
-    """Whether synsets ``x`` and ``y`` (of one part of speech) name the same meaning."""
-    if x == y:
+def _near(x: Sense, y: Sense, pos: str) -> bool:
+    """Whether two senses (of one part of speech) name the same meaning: one synset, or
+    for two concrete nouns in their first senses, one a hypernym of the other."""
+    if x.synset == y.synset:
         return True
-    sx, sy = wordnet.synset(x), wordnet.synset(y)
-    if pos == "a" and (y in sx.links.get("&", ()) or x in sy.links.get("&", ())):
-        return True
-    if pos == "v" and (y in sx.links.get("$", ()) or x in sy.links.get("$", ())):
-        return True
-    if pos == "n" and sx.lexfile in CONCRETE_NOUNS and sx.lexfile == sy.lexfile:
-        return y in _ancestors(x, HYPERNYM_DEPTH) or x in _ancestors(y, HYPERNYM_DEPTH)
+    if pos != "n" or x.rank or y.rank:
+        return False
+    sx, sy = wordnet.synset(x.synset), wordnet.synset(y.synset)
+    if sx.lexfile in CONCRETE_NOUNS and sx.lexfile == sy.lexfile:
+        return y.synset in _ancestors(x.synset, HYPERNYM_DEPTH) or x.synset in _ancestors(
+            y.synset, HYPERNYM_DEPTH
+        )
     return False
 
 
 def _opposed(x: int, y: int, pos: str) -> bool:
     """Whether synsets ``x`` and ``y`` are antonyms, directly or by their cluster heads."""
-    if y in wordnet.synset(x).links.get("!", ()):
+    if _linked(x, y, "!"):
         return True
-    return pos == "a" and _head(y) in wordnet.synset(_head(x)).links.get("!", ())
+    return pos == "a" and _linked(_head(x), _head(y), "!")
+
+
+def _linked(x: int, y: int, code: str) -> bool:
+    """Whether ``x`` and ``y`` are linked by ``code`` in either direction."""
+    return y in wordnet.synset(x).links.get(code, ()) or x in wordnet.synset(y).links.get(code, ())
 
 
 def _pertains(x: int, y: int) -> bool:
@@ -168,27 +207,42 @@ def _pertains(x: int, y: int) -> bool:
     return source.type == "r" or goal.lexfile == PLACE_NOUNS
 
 
-def _senses_of(word: str) -> dict[str, list[tuple[str, tuple[Sense, ...]]]]:
-    by_pos: dict[str, list[tuple[str, tuple[Sense, ...]]]] = {}
+Readings = tuple[tuple[str, tuple[Sense, ...]], ...]
+"""(part of speech, senses of one lemma) for each reading of a word."""
+
+
+@lru_cache(maxsize=65536)
+def _senses_of(word: str) -> Readings:
+    """The readings of ``word`` worth comparing, by part of speech, with their senses.
+
+    A degree form ("larger", "better") is not its base: it says more.  A part of speech
+    tagged under a tenth as often as the word's main one is dropped ("die" the cube,
+    "keep" the tower), when the main one has tags enough to tell (``MIN_POS_EVIDENCE``):
+    its senses would pair the word with others it hardly ever means.
+    """
+    readings = []
     for pos, base in pos_lemmas(word):
         if pos in "ar" and base != word:
-            continue  # a degree form ("larger", "better") says more than its base
-        by_pos.setdefault(pos, []).append((base, wordnet.senses(base, pos)))
-    return by_pos
+            continue
+        senses = wordnet.senses(base, pos)
+        readings.append((pos, base, senses, sum(sense.tags for sense in senses)))
+    top = max((tags for *_, tags in readings), default=0)
+    return tuple(
+        (pos, senses)
+        for pos, _base, senses, tags in readings
+        if tags * 10 >= top or top < MIN_POS_EVIDENCE
+    )
 
 
 def _wordnet_relation(a: str, b: str) -> Relation | None:
-    sa, sb = _senses_of(a), _senses_of(b)
     near = opposed = False
-    for pos in set(sa) & set(sb):
-        for _, senses_a in sa[pos]:
-            for _, senses_b in sb[pos]:
+    for pos_a, senses_a in _senses_of(a):
+        for pos_b, senses_b in _senses_of(b):
+            if pos_a == pos_b:
                 for x, y in _pairs(senses_a, senses_b):
-                    near = near or _near(x, y, pos)
-                    opposed = opposed or _opposed(x, y, pos)
-    for pos_a, pos_b in (("r", "a"), ("a", "n"), ("a", "r"), ("n", "a")):
-        for _, senses_a in sa.get(pos_a, ()):
-            for _, senses_b in sb.get(pos_b, ()):
+                    near = near or _near(x, y, pos_a)
+                    opposed = opposed or _opposed(x.synset, y.synset, pos_a)
+            elif {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}):
                 # the adjective's sense fixes the noun's, so any of the noun's first
                 # senses may be the one it pertains to ("Chinese" -> China, sense 3)
                 near = near or any(
@@ -202,12 +256,21 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
 
 
 def _in_group(a: str, b: str, table: tuple[tables.Entry, ...]) -> bool:
-    return any(a in group and b in group for group in _groups(table))
+    index = _group_index(table)
+    return bool(index.get(a, _NONE) & index.get(b, _NONE))
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 @lru_cache(maxsize=8)
-def _groups(table: tuple[tables.Entry, ...]) -> tuple[frozenset[str], ...]:
-    return tables.groups(table)
+def _group_index(table: tuple[tables.Entry, ...]) -> Mapping[str, frozenset[int]]:
+    """Form -> the numbers of the groups of ``table`` that hold it."""
+    index: dict[str, set[int]] = {}
+    for number, group in enumerate(tables.groups(table)):
+        for form in group:
+            index.setdefault(form, set()).add(number)
+    return MappingProxyType({form: frozenset(numbers) for form, numbers in index.items()})
 
 
 @lru_cache(maxsize=1)
@@ -215,13 +278,25 @@ def _reversed_pairs() -> frozenset[frozenset[str]]:
     return tables.reversed_pairs()
 
 
+def _clean(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).strip(_EDGE_CHARS)
+
+
+_CONTRACTION = re.compile(r"\b(ca|wo|sha|\w+)n't\b")
+_IRREGULAR_NOT = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _uncontract(text: str) -> str:
+    """Negative contractions spelled out: "don't" -> "do not", "can't"/"cannot" -> "can not"."""
+    if text == "n't":
+        return "not"
+    text = _CONTRACTION.sub(lambda m: _IRREGULAR_NOT.get(m[1], m[1]) + " not", text)
+    return re.sub(r"\bcannot\b", "can not", text)
+
+
 def _acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
-
-
-def _closed(text: str, folded: str) -> bool:
-    return folded in tables.FUNCTION_WORDS and not _acronym(text.strip())
 
 
 @lru_cache(maxsize=65536)
@@ -231,23 +306,52 @@ def relation(a: str, b: str) -> Relation | None:
     Symmetric: ``relation(a, b) == relation(b, a)``.  None means "not known to be the
     same": the caller should treat the change as a change of wording.
     """
-    fa, fb = fold(a), fold(b)
+    wa, wb = _word(a), _word(b)
+    fa, fb = wa.folded, wb.folded
     if fa == fb:
+        if wa.acronym != wb.acronym and (wa.lowercase or wb.lowercase):
+            return None  # "US" is not "us", nor "WHO" "who"
         return Relation.EQUIVALENT if fa else None
-    if not fa or not fb or any(ch.isdigit() for ch in fa + fb):
+    if not fa or not fb or wa.digit or wb.digit:
         return None
-    names = _in_group(
-        " ".join(a.split()).strip(" .,;:"), " ".join(b.split()).strip(" .,;:"), tables.NAMES
-    )
+    names = any(_in_group(x, y, tables.NAMES) for x in wa.names for y in wb.names)
     if names or _in_group(fa, fb, tables.EQUIVALENT):
         return Relation.EQUIVALENT
     if frozenset((fa, fb)) in _reversed_pairs():
         return Relation.REVERSED
     if _same_lemma(fa, fb):
         return Relation.EQUIVALENT
-    if _closed(a, fa) or _closed(b, fb):
+    if wa.closed or wb.closed:
         return None
     return _wordnet_relation(fa, fb)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What ``relation`` needs to know of one side, computed once per text."""
+
+    folded: str
+    names: frozenset[str]
+    acronym: bool
+    lowercase: bool
+    digit: bool
+    closed: bool
+
+
+@lru_cache(maxsize=65536)
+def _word(text: str) -> _Word:
+    clean = _clean(text)
+    folded = _uncontract(fold(text))
+    acronym = _acronym(clean.rstrip("."))
+    return _Word(
+        folded=folded,
+        # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
+        names=frozenset([clean, clean.rstrip(".")]),
+        acronym=acronym,
+        lowercase=clean.islower(),
+        digit=any(ch.isdigit() for ch in folded),
+        closed=folded in tables.FUNCTION_WORDS and not acronym,
+    )
 
 
 def _same_lemma(a: str, b: str) -> bool:

@@ -14,8 +14,7 @@ Sources, by key:
 - ``garner``: Garner's Modern English Usage (4th ed.), entries on the redundant forms.
 - ``ap``: AP Stylebook (2014 change): "over" and "more than" are both acceptable with
   numerals.
-- ``spelling``: variant spellings of one word (towards/toward), or a contraction and its
-  full form.
+- ``spelling``: variant spellings of one word (towards/toward).
 - ``iso``: ISO 3166 country names and the common short and abbreviated forms of them.
 - ``combining``: combining forms of country names (Merriam-Webster, "Sino-": Chinese and).
 """
@@ -81,9 +80,6 @@ EQUIVALENT: tuple[Entry, ...] = (
     (("a large number of", "many"), "plain"),
     (("whether or not", "whether"), "plain"),
     (("more than", "over"), "ap"),
-    (("cannot", "can not", "can't"), "spelling"),
-    (("will not", "won't"), "spelling"),
-    (("shall not", "shan't"), "spelling"),
 )
 """Function-word paraphrases: any two forms of one group are equivalent."""
 

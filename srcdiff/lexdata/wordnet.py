@@ -100,6 +100,7 @@ def _row(lemma: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def senses(lemma: str, pos: str) -> tuple[Sense, ...]:
     """The senses of ``lemma`` (lowercase, spaces between words) as part of speech ``pos``."""
     row = _row(lemma)
@@ -121,8 +122,10 @@ def parts_of_speech(lemma: str) -> tuple[str, ...]:
     return () if row is None else tuple(part[0] for part in row.split(" "))
 
 
+@lru_cache(maxsize=131072)
 def synset(index: int) -> Synset:
-    """Synset ``index`` with its similar-to (&), verb-group ($), hypernym (@), antonym (!)."""
+    """Synset ``index`` with its similar-to (&), hypernym (@, nouns), antonym (!) and
+    pertainym (\\) links."""
     fields = database().synset_rows[index].split("\t")
     links = {}
     if len(fields) > 2:
