@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from srcdiff.strength import causal_strength, compare, profile  # noqa: E402
+from srcdiff.strength import causal_strength, compare, direction_of, profile  # noqa: E402
 
 LABELS = ("same", "exaggerates", "downplays")
 _FIELDS = (
@@ -92,11 +92,8 @@ def label_of(stronger: int, weaker: int) -> str:
 
 
 def direct_label(pair: Pair) -> str:
-    changes = compare(profile(pair.a), profile(pair.b))
-    return label_of(
-        sum(c.direction == "stronger" for c in changes),
-        sum(c.direction == "weaker" for c in changes),
-    )
+    direction = direction_of(compare(profile(pair.a), profile(pair.b)))
+    return label_of(int(direction == "stronger"), int(direction == "weaker"))
 
 
 def causal_label(pair: Pair) -> str:

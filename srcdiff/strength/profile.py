@@ -177,7 +177,7 @@ def _causality(sentence: str, toks: Sequence[Token], hits: Found) -> Reading:
 def _named_source(sentence: str, toks: Sequence[Token]) -> Hit | None:
     """A capitalised name next to a reporting word ("Smith said", "according to WHO")."""
     for i, t in enumerate(toks):
-        if t.lemma not in NAMED_SOURCE_VERBS:
+        if t.lemma not in NAMED_SOURCE_VERBS or not t.text[:1].islower():
             continue
         for j in (i - 2, i - 1, i + 1, i + 2):
             if 0 < j < len(toks) and toks[j].text[:1].isupper() and not toks[j].punct:
@@ -318,3 +318,12 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
             )
         )
     return tuple(out)
+
+
+def direction_of(changes: Sequence[ScaleChange]) -> str | None:
+    """The direction of a claim's changes taken together: the one most of them take;
+    None when there are none or as many each way (a claim made stronger on one scale and
+    weaker on another has no single direction)."""
+    up = sum(c.direction == "stronger" for c in changes)
+    down = len(changes) - up
+    return "stronger" if up > down else "weaker" if down > up else None

@@ -150,8 +150,8 @@ CAUSALITY = Scale(
                 "connect to|with; predict; predictor; predictive of; risk factor; marker; "
                 "more likely; less likely; =likelier; at risk; risk of; higher|greater risk; "
                 "lower|reduced|increased risk; compare with|to; in comparison with; "
-                "more … than; less … than; fewer … than; higher … than; lower … than; "
-                "greater … than; better … than; worse … than; "
+                "more * … than; less * … than; fewer * … than; higher * … than; lower * … than; "
+                "greater * … than; better * … than; worse * … than; "
                 "differ; different between|from; difference between; vary with; coincide with"
             ),
             noun="correlation",
@@ -189,7 +189,7 @@ CAUSALITY = Scale(
                 "effect on; effect of; impact on; impact of; role in; role for; key to; "
                 "cause of; driver of; mechanism behind; protective; "
                 "beneficial|harmful|adverse|positive|negative|therapeutic|protective effect; "
-                "modifying effect; effective; efficacious; work"
+                "modifying effect; effective; efficacious"
             ),
             noun="causation",
         ),
@@ -315,7 +315,7 @@ COMPARISON = Scale(
             -1,
             "less",
             _cues(
-                "less than !{N}; fewer than !{N}; less … than; fewer … than; lower than; "
+                "less than !{N}; fewer than !{N}; less * … than; fewer * … than; lower than; "
                 "smaller than; worse than"
             ),
         ),
@@ -325,7 +325,7 @@ COMPARISON = Scale(
             0,
             "as much",
             _cues(
-                "as much as !{N}; as many as !{N}; as much * as; as many * as; "
+                "as much … as !{N}; as many … as !{N}; "
                 "the same as; equal to; on a par with; comparable to|with; similar to"
             ),
         ),
@@ -335,7 +335,7 @@ COMPARISON = Scale(
             1,
             "more",
             _cues(
-                "more than !{N}; more … than; greater than; higher than; larger than; "
+                "more than !{N}; more * … than; greater than; higher than; larger than; "
                 "bigger than; better than; exceed; outnumber; outweigh"
             ),
         ),
@@ -538,8 +538,6 @@ NOMINAL_BEFORE = frozenset(
         "on",
         "from",
         "than",
-        "or",
-        "and",
         "show",
         "exhibit",
         "display",
