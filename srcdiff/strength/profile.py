@@ -21,6 +21,7 @@ from .scales import (
     NAMED_SOURCE_VERBS,
     NEGATION_WINDOW,
     NEGATORS,
+    NOMINAL_AFTER,
     NOMINAL_BEFORE,
     RELATIVE,
     SCALES,
@@ -113,11 +114,13 @@ def _hits(scale: Scale, level: Level, found: Found) -> list[Hit]:
 
 
 def _nominal(hit: Hit, toks: Sequence[Token]) -> bool:
-    """A one-word causal cue used as a noun or adjective ("an increased risk")."""
+    """A one-word causal cue used as a noun or adjective ("an increased risk", "a rapid
+    increase in output")."""
     tok = toks[hit.first]
     if hit.first != hit.last or tok.lower in CAUSAL_ADJECTIVES or tok.lower.endswith("ing"):
         return False
-    return hit.first > 0 and toks[hit.first - 1].lemma in NOMINAL_BEFORE
+    before = hit.first > 0 and toks[hit.first - 1].lemma in NOMINAL_BEFORE
+    return before or (hit.last + 1 < len(toks) and toks[hit.last + 1].lower in NOMINAL_AFTER)
 
 
 def _without_overlaps(hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
@@ -174,18 +177,30 @@ def _causality(sentence: str, toks: Sequence[Token], hits: Found) -> Reading:
     return Reading(scale.name, "unstated", 0, "", None)
 
 
+def _capitalised(toks: Sequence[Token], j: int) -> bool:
+    """Token ``j`` is a capitalised word that is not the sentence's first."""
+    return 0 < j < len(toks) and not toks[j].punct and toks[j].text[:1].isupper()
+
+
 def _named_source(sentence: str, toks: Sequence[Token]) -> Hit | None:
-    """A capitalised name next to a reporting word ("Smith said", "according to WHO")."""
+    """A name as the source of a report: "Smith said", "said Smith.", "according to WHO"."""
     for i, t in enumerate(toks):
         if t.lemma not in NAMED_SOURCE_VERBS or not t.text[:1].islower():
             continue
-        for j in (i - 2, i - 1, i + 1, i + 2):
-            if 0 < j < len(toks) and toks[j].text[:1].isupper() and not toks[j].punct:
-                if toks[j].lower in ("i", "the", "a", "an"):
-                    continue
-                lo, hi = min(i, j), max(i, j)
-                span = (toks[lo].span[0], toks[hi].span[1])
-                return Hit("", lo, hi, span, sentence[span[0] : span[1]])
+        if t.lower == "according":
+            j = i + 2 if i + 1 < len(toks) and toks[i + 1].lower == "to" else -1
+        elif _capitalised(toks, i - 1):
+            j = i - 1
+        elif t.lemma == "say" and _capitalised(toks, i + 1):
+            # "said Smith." names the speaker; "said the U.S. has" starts the report.
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            j = i + 1 if after is None or after.punct or after.text[:1].isupper() else -1
+        else:
+            j = -1
+        if _capitalised(toks, j) and toks[j].lower not in ("i", "the", "a", "an"):
+            lo, hi = min(i, j), max(i, j)
+            span = (toks[lo].span[0], toks[hi].span[1])
+            return Hit("", lo, hi, span, sentence[span[0] : span[1]])
     return None
 
 
@@ -301,7 +316,12 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
         sa, sb = scale.level(ra.level).side, scale.level(rb.level).side
         reversal = sa is not None and sb is not None and sa != sb
         stronger = rb.rank > ra.rank
-        severity = SEVERITY[scale.name][1 if reversal else 0]
+        policy = (
+            SEVERITY.get(f"{scale.name}/{ra.level}")
+            or SEVERITY.get(f"{scale.name}/{rb.level}")
+            or SEVERITY[scale.name]
+        )
+        severity = policy[1 if reversal else 0]
         out.append(
             ScaleChange(
                 scale.name,

@@ -82,7 +82,7 @@ CERTAINTY = Scale(
             "a claim stated as certain",
             _cues(
                 "definitely; certainly; clearly; conclusively; undoubtedly; no doubt; "
-                "beyond doubt; without doubt; unequivocally; indeed; in fact; really"
+                "beyond doubt; without doubt; unequivocally; without question"
             ),
             noun="booster",
         ),
@@ -185,7 +185,7 @@ CAUSALITY = Scale(
                 "alter; modify; excite; uncouple; counteract; eliminate; destroy; repair; "
                 "heal; rescue; pose; explain; "
                 "contribute to; responsible for; due to; because of; depend on; "
-                "involvement of|in; involved in; benefit; harm; damage; fight; tackle; halt; "
+                "involvement of|in; involved in; benefit; harm; damage; halt; "
                 "effect on; effect of; impact on; impact of; role in; role for; key to; "
                 "cause of; driver of; mechanism behind; protective; "
                 "beneficial|harmful|adverse|positive|negative|therapeutic|protective effect; "
@@ -200,6 +200,13 @@ CAUSALITY = Scale(
     weaker="the claim is made less causal",
     source="Sumner et al. 2014; Yu et al. 2019, 2020 (correlational / conditional / direct)",
 )
+
+_WHO = (
+    "people|patient|participant|adult|child|woman|man|volunteer|infant|baby|girl|boy|teen|"
+    "teenager|student|smoker|drinker|user|resident|worker|mother|father|parent|senior|"
+    "veteran|survivor|athlete|employee|driver|american|briton|european"
+)
+"""Nouns that name a group of people (lemmas), for the group level of ``SCOPE``."""
 
 # Sample and setting: Sumner et al., BMJ 2014 coded the extrapolation from animal and cell
 # studies to humans as exaggeration; a named group or a small sample narrows a claim too.
@@ -223,9 +230,10 @@ SCOPE = Scale(
             None,
             "animals",
             _cues(
-                "in mouse; in mice; in rat; in rodent; in animal; in * model; in * models; "
-                "in fruit fly; in fly; in zebrafish; in worm; in monkey; in primate; "
-                "in pig; in dog; in sheep; in * mouse|mice|rat; animal study; mouse study"
+                "in mouse; in mice; in rat; in rodent; in animal; in fruit fly; in fly; "
+                "in zebrafish; in worm; in monkey; in primate; in pig; in dog; in sheep; "
+                "in * mouse|mice|rat|animal; in animal|mouse|rodent model; "
+                "in * animal|mouse|rodent model; animal study; mouse study"
             ),
         ),
         Level(
@@ -234,14 +242,11 @@ SCOPE = Scale(
             None,
             "a group or sample",
             _cues(
-                "in patient with; in people with; in adult with; in child with; "
-                "in woman with; in man with; in those with; among; "
-                "in older|younger|elderly|young|pregnant|postmenopausal *; "
-                "in * patient; in * adult; in * woman; in * man; in * child; "
+                f"in {_WHO} with; in those with; among {_WHO}; among * {_WHO}; "
+                f"among * * {_WHO}; in * {_WHO}; in * * {_WHO}; "
                 "in a small study; in a small sample; in a pilot; in a study of {N}; "
                 "in a sample of; in this sample; in this cohort; in a cohort of; "
-                "of {N} people|patient|participant|adult|child|woman|man|volunteer; "
-                "in {N} people|patient|participant|adult|child|woman|man|volunteer"
+                f"of {{N}} {_WHO}; in {{N}} {_WHO}"
             ),
         ),
         Level("general", 3, None, "everyone"),
@@ -549,20 +554,22 @@ NOMINAL_BEFORE = frozenset(
 SCOPE_WORDS = frozenset(["among", "sample", "study", "cohort", "small", "pilot", "model"])
 """Words of a scope cue that do not name whom it covers."""
 
+NOMINAL_AFTER = frozenset(["in", "of"])
+"""Words before which a causal verb form is a noun ("an increase in", "a cut of")."""
+
 CAUSAL_ADJECTIVES = frozenset(["protective", "effective", "efficacious", "beneficial", "harmful"])
 """Causal cues that are adjectives, so the ``NOMINAL_BEFORE`` test does not apply."""
 
 HEDGE_WINDOW = 6
 """A conditional cue hedges a causal cue at most this many words later in its clause."""
 
-NAMED_SOURCE_VERBS = frozenset(
-    ["say", "tell", "state", "report", "according", "write", "add", "explain"]
-)
+NAMED_SOURCE_VERBS = frozenset(["say", "tell", "according"])
 """Reporting words next to a capitalised name mark a named source ("Smith said")."""
 
 SEVERITY = MappingProxyType(
     {
         "causality": (Severity.HIGH, Severity.HIGH),
+        "causality/unstated": (Severity.LOW, Severity.LOW),
         "certainty": (Severity.HIGH, Severity.HIGH),
         "evidence": (Severity.MEDIUM, Severity.HIGH),
         "scope": (Severity.HIGH, Severity.HIGH),
@@ -575,6 +582,10 @@ SEVERITY = MappingProxyType(
         "source": (Severity.MEDIUM, Severity.HIGH),
     }
 )
-"""Per scale: (severity of a change, severity of a reversal). A change keeps its severity
-whichever document is A: read from the other side, the same change is the other direction,
-so a severity keyed on the direction would depend on the order of the files."""
+"""Per scale: (severity of a change, severity of a reversal); "scale/level" entries rule
+changes to or from that level. A change keeps its severity whichever document is A: read
+from the other side, the same change is the other direction, so a severity keyed on the
+direction would depend on the order of the files. A causal cue on one side only is low:
+causal verbs are an open class, and the other side may say the same in a verb the list lacks
+("curbs" / "reins in"); hedges, scopes and quantifiers are closed classes, so a cue of theirs
+on one side only is a real change."""
