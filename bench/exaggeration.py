@@ -120,11 +120,21 @@ def baseline_label(pair: Pair) -> str:
     return label_of(int(d > 0), int(d < 0))
 
 
-class NoDirection(Exception):
+@dataclass(frozen=True)
+class Run:
+    """The drifts srcdiff reported for one pair."""
+
+    stronger: int
+    weaker: int
+    drifts: int
+    with_direction: int
+
+
+class Failed(Exception):
     pass
 
 
-def e2e_label(pair: Pair, work: Path) -> str:
+def e2e_run(pair: Pair, work: Path) -> Run:
     a, b = work / "a.txt", work / "b.txt"
     a.write_text(pair.a + "\n", encoding="utf-8")
     b.write_text(pair.b + "\n", encoding="utf-8")
@@ -136,14 +146,31 @@ def e2e_label(pair: Pair, work: Path) -> str:
         timeout=120,
     )
     if out.returncode not in (0, 1):
-        raise NoDirection(f"srcdiff exited {out.returncode}: {out.stderr.strip()[:200]}")
-    drifts = json.loads(out.stdout).get("drifts", [])
-    if drifts and not any("direction" in d for d in drifts):
-        raise NoDirection("srcdiff's JSON drifts have no 'direction' field")
-    return label_of(
+        raise Failed(f"srcdiff exited {out.returncode}: {out.stderr.strip()[:200]}")
+    drifts = [d for c in json.loads(out.stdout).get("comparisons", []) for d in c["drifts"]]
+    return Run(
         sum(d.get("direction") == "stronger" for d in drifts),
         sum(d.get("direction") == "weaker" for d in drifts),
+        len(drifts),
+        sum("direction" in d for d in drifts),
     )
+
+
+def e2e_report(pairs: Sequence[Pair]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            runs = [e2e_run(p, Path(tmp)) for p in pairs]
+        except (Failed, json.JSONDecodeError, KeyError, subprocess.TimeoutExpired) as e:
+            print(f"\nend-to-end: not measured: {e}")
+            return
+    drifts = sum(r.drifts for r in runs)
+    directed = sum(r.with_direction for r in runs)
+    print(f"\nend-to-end: {drifts} drifts over {len(runs)} pairs, {directed} with a direction")
+    if not directed:
+        print("end-to-end: not measured: no drift in srcdiff's JSON has a 'direction' field")
+        return
+    pred = [label_of(r.stronger, r.weaker) for r in runs]
+    report("end-to-end: srcdiff a b --json, drift directions", [p.label for p in pairs], pred)
 
 
 def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -206,13 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report("direct: causal strength alone", gold, [causal_label(p) for p in pairs])
         strength_report("direct", pairs, causal_strength)
     if args.mode in ("e2e", "both"):
-        with tempfile.TemporaryDirectory() as tmp:
-            try:
-                pred = [e2e_label(p, Path(tmp)) for p in pairs]
-            except NoDirection as e:
-                print(f"\nend-to-end: not measured: {e}")
-            else:
-                report("end-to-end: srcdiff a b --json, drift directions", gold, pred)
+        e2e_report(pairs)
     return 0
 
 
