@@ -267,3 +267,12 @@ def test_bench_bad_input_is_one_line(tmp_path: Path) -> None:
     out = _run_bench(tmp_path)
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "missing field" in out.stderr
+
+
+def test_a_hedge_in_another_clause_hedges_another_statement() -> None:
+    p = profile("Cocoa improved blood flow, and it could help doctors.")
+    certainty = p.get("certainty")
+    assert certainty is not None and certainty.level == "plain"
+    q = profile("Cocoa, which is cheap, could perhaps improve blood flow.")
+    hedged = q.get("certainty")
+    assert hedged is not None and hedged.level == "hedged"

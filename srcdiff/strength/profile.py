@@ -137,44 +137,47 @@ def _reading(scale: Scale, level: Level, sentence: str, first: Hit, last: Hit) -
     return Reading(scale.name, level.name, level.rank, sentence[span[0] : span[1]], span)
 
 
+def _hedge_before(hit: Hit, hedges: Sequence[Hit], toks: Sequence[Token]) -> Hit | None:
+    """The nearest hedge at most ``HEDGE_WINDOW`` words before ``hit``, in its clause."""
+    clause = toks[hit.first].clause
+    return next(
+        (
+            h
+            for h in reversed(hedges)
+            if h.last < hit.first
+            and hit.first - h.last <= HEDGE_WINDOW
+            and toks[h.last].clause == clause
+        ),
+        None,
+    )
+
+
 def _causality(sentence: str, toks: Sequence[Token], hits: Found) -> Reading:
     scale = CAUSALITY
-    hedges = _hits(scale, scale.level("conditional"), hits)
     found = [(h, "correlational") for h in _hits(scale, scale.level("correlational"), hits)]
     found += [
         (h, "direct") for h in _hits(scale, scale.level("direct"), hits) if not _nominal(h, toks)
     ]
+    if not found:
+        return Reading(scale.name, "unstated", 0, "", None)
     # The main claim: the first cue outside a relative clause ("Drugs which raise dopamine
     # may hold the key"), else the first cue.
-    ordered = sorted(
+    hit, name = min(
         _without_overlaps(found),
         key=lambda f: (f[0].first > 0 and toks[f[0].first - 1].lower in RELATIVE, f[0].first),
     )
-    for hit, name in ordered:
-        start = hit
-        if name == "direct":
-            hedge = next(
-                (
-                    h
-                    for h in reversed(hedges)
-                    if h.last < hit.first
-                    and hit.first - h.last <= HEDGE_WINDOW
-                    and toks[h.last].clause == toks[hit.first].clause
-                ),
-                None,
-            )
-            if hedge is not None:
-                name, start = "conditional", hedge
-        neg = _negator(toks, start.first)
-        if neg is None:
-            neg = _negator(toks, hit.first)
-        if neg is not None:
-            name = "denied"
-            start = (
-                Hit("", neg, neg, toks[neg].span, toks[neg].text) if neg < start.first else start
-            )
-        return _reading(scale, scale.level(name), sentence, start, hit)
-    return Reading(scale.name, "unstated", 0, "", None)
+    start = hit
+    hedge = _hedge_before(hit, _hits(scale, scale.level("conditional"), hits), toks)
+    if name == "direct" and hedge is not None:
+        name, start = "conditional", hedge
+    neg = _negator(toks, start.first)
+    if neg is None:
+        neg = _negator(toks, hit.first)
+    if neg is not None:
+        name = "denied"
+        if neg < start.first:
+            start = Hit("", neg, neg, toks[neg].span, toks[neg].text)
+    return _reading(scale, scale.level(name), sentence, start, hit)
 
 
 def _capitalised(toks: Sequence[Token], j: int) -> bool:

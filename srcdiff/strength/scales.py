@@ -509,21 +509,10 @@ RELATIVE = frozenset(["which", "who", "whom", "whose"])
 
 NEGATORS = frozenset(
     [
-        "not",
-        "no",
-        "never",
-        "n't",
-        "cannot",
-        "without",
-        "neither",
-        "nor",
-        "fail",
-        "failed",
-        "failing",
-        "little",
-        "lack",
+        "not", "no", "never", "n't", "cannot", "without", "neither", "nor", "fail", "failed",
+        "failing", "little", "lack"
     ]
-)
+)  # fmt: skip
 """A cue one to three words after one of these (in its clause) is negated; ``lemma`` forms.
 Contractions ("don't", "isn't") end in "n't"."""
 
@@ -531,23 +520,10 @@ NEGATION_WINDOW = 3
 
 NOMINAL_BEFORE = frozenset(
     [
-        "a",
-        "an",
-        "the",
-        "with",
-        "of",
-        "in",
-        "for",
-        "at",
-        "by",
-        "on",
-        "from",
-        "than",
-        "show",
-        "exhibit",
-        "display",
+        "a", "an", "the", "with", "of", "in", "for", "at", "by", "on", "from", "than", "show",
+        "exhibit", "display"
     ]
-)
+)  # fmt: skip
 """Words after which a causal verb form is a noun or an adjective ("an increased risk",
 "associated with reduced mortality"), so states no cause; gerunds ("in preventing") still do."""
 
