@@ -17,12 +17,15 @@ from .scales import (
     CAUSAL_ADJECTIVES,
     CAUSALITY,
     CERTAINTY,
+    ERGATIVE,
     HEDGE_WINDOW,
+    INTRANSITIVE_AFTER,
     NAMED_SOURCE_VERBS,
     NEGATION_WINDOW,
     NEGATORS,
     NOMINAL_AFTER,
     NOMINAL_BEFORE,
+    PASSIVE_BEFORE,
     RELATIVE,
     SCALES,
     SCOPE,
@@ -123,6 +126,30 @@ def _nominal(hit: Hit, toks: Sequence[Token]) -> bool:
     return before or (hit.last + 1 < len(toks) and toks[hit.last + 1].lower in NOMINAL_AFTER)
 
 
+def _intransitive(hit: Hit, toks: Sequence[Token]) -> bool:
+    """An ergative verb telling of a change, not a cause ("prices increased by 48 percent")."""
+    tok = toks[hit.first]
+    if hit.first != hit.last or tok.lemma not in ERGATIVE:
+        return False
+    if hit.first > 0 and toks[hit.first - 1].lemma in PASSIVE_BEFORE:
+        return False
+    nxt = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
+    return nxt is None or nxt.punct or is_number(nxt) or nxt.lower in INTRANSITIVE_AFTER
+
+
+def _in_name(hit: Hit, toks: Sequence[Token], title_case: bool) -> bool:
+    """A cue capitalised inside a sentence is part of a name ("Colorado Association of
+    Realtors", "Mayor Tell"), unless the whole line is in title case (a headline)."""
+    first = toks[hit.first]
+    prev = toks[hit.first - 1] if hit.first > 0 else None
+    return not title_case and prev is not None and not prev.punct and first.text[:1].isupper()
+
+
+def _title_case(toks: Sequence[Token]) -> bool:
+    words = [t for t in toks if not t.punct and t.text[:1].isalpha() and len(t.text) > 3]
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
 def _without_overlaps(hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
     """Longest hits first; a hit sharing a token with a kept one is dropped."""
     kept: list[tuple[Hit, str]] = []
@@ -156,7 +183,9 @@ def _causality(sentence: str, toks: Sequence[Token], hits: Found) -> Reading:
     scale = CAUSALITY
     found = [(h, "correlational") for h in _hits(scale, scale.level("correlational"), hits)]
     found += [
-        (h, "direct") for h in _hits(scale, scale.level("direct"), hits) if not _nominal(h, toks)
+        (h, "direct")
+        for h in _hits(scale, scale.level("direct"), hits)
+        if not _nominal(h, toks) and not _intransitive(h, toks)
     ]
     if not found:
         return Reading(scale.name, "unstated", 0, "", None)
@@ -228,6 +257,10 @@ def _scale_reading(
         if _negator(toks, h.first) is None and clause in (None, toks[h.first].clause)
     ]
     if scale is SOURCE:
+        # "Bergmann Securities analysts said": the analysts of a named firm.
+        found = [
+            (h, lv) for h, lv in found if not (h.first > 1 and toks[h.first - 1].text[:1].isupper())
+        ]
         named = _named_source(sentence, toks)
         if named is not None:
             found.append((named, scale.level("named")))
@@ -247,7 +280,11 @@ def _scale_reading(
 
 def profile(sentence: str) -> ClaimProfile:
     toks = tokens(sentence)
-    hits = _INDEX.find(sentence, toks)
+    title_case = _title_case(toks)
+    hits = {
+        key: [h for h in found if not _in_name(h, toks, title_case)]
+        for key, found in _INDEX.find(sentence, toks).items()
+    }
     causal = _causality(sentence, toks, hits)
     # A hedge speaks to the claim only in the claim's own clause; elsewhere it hedges
     # another statement ("…, and could help doctors").

@@ -71,7 +71,7 @@ CERTAINTY = Scale(
                 "appear to; seem to; apparently; preliminary; tentative; tentatively; "
                 "pilot; early-stage; early stage; early result; early finding; "
                 "early evidence; early data; potential; potentially; presumably; "
-                "in part; partly; to some extent; it be possible"
+                "in part; partly; partially; to some extent; it be possible"
             ),
         ),
         Level("plain", 1, None, "a plain claim"),
@@ -392,6 +392,9 @@ BOUND = Scale(
     source="Nouwen 2010 (upper and lower bounds of modified numerals)",
 )
 
+_DETERMINERS = "its|the|a|an|his|her|their|our|my|your|this|that"
+"""Before "plan to", "aim to" these make the word a noun ("its plan to"), no intention."""
+
 # Epistemic possibility < intention < prediction (Palmer, "Mood and Modality", 2001).
 MODALITY = Scale(
     name="modality",
@@ -404,8 +407,8 @@ MODALITY = Scale(
             None,
             "an intention",
             _cues(
-                "plan to; intend to; aim to; hope to; want to; propose to; seek to; "
-                "expect to; be set to"
+                f"<!{_DETERMINERS} plan to; intend to; <!{_DETERMINERS} aim to; hope to; "
+                "want to; propose to; seek to; expect to; expect that; be set to"
             ),
         ),
         Level(
@@ -532,6 +535,25 @@ SCOPE_WORDS = frozenset(["among", "sample", "study", "cohort", "small", "pilot",
 
 NOMINAL_AFTER = frozenset(["in", "of"])
 """Words before which a causal verb form is a noun ("an increase in", "a cut of")."""
+
+ERGATIVE = frozenset(
+    [
+        "increase", "decrease", "improve", "worsen", "slow", "stop", "ease", "weaken",
+        "strengthen", "accelerate", "halt", "diminish", "lessen", "reduce", "lower", "heal"
+    ]
+)  # fmt: skip
+"""Causal verbs that also say a thing changed by itself ("prices increased by 48 percent")."""
+
+INTRANSITIVE_AFTER = frozenset(
+    [
+        "by", "between", "from", "to", "over", "since", "during", "after", "until", "in",
+        "last", "this", "sharply", "slightly", "steadily", "again", "and", "or"
+    ]
+)  # fmt: skip
+"""After an ergative verb with no form of "be" before it, these mark it intransitive: a
+change is reported, not a cause (a passive, "was reduced by the drug", still names one)."""
+
+PASSIVE_BEFORE = frozenset(["be", "get", "been", "being"])
 
 CAUSAL_ADJECTIVES = frozenset(["protective", "effective", "efficacious", "beneficial", "harmful"])
 """Causal cues that are adjectives, so the ``NOMINAL_BEFORE`` test does not apply."""

@@ -8,8 +8,8 @@ A cue is written as space-separated pattern tokens (see ``scales``):
 - ``a|b``: either alternative (each may carry ``=``);
 - ``*``: any one word; ``…``: up to four words (never punctuation);
 - ``{N}``: a number ("40", "1,000", "forty"); ``!{N}``: the next token is not a
-  number (consumes nothing); ``^``: the start of the sentence; ``<!word``: the token
-  before is not ``word`` ("<!as many" leaves "as many as" to the comparison scale).
+  number (consumes nothing); ``^``: the start of the sentence; ``<!a|b``: the token
+  before is neither ("<!as many" leaves "as many as" to the comparison scale).
 
 The lemmatizer sits behind ``lemma`` alone, so it can be swapped in one place.
 """
@@ -58,6 +58,8 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _GAP = 4
+_QUOTES = frozenset('"“”')
+"""Quotation marks are tokens but no clause boundary ("would fail” to protect")."""
 _ASSERTIONS = ("^", "!{N}")
 
 
@@ -84,7 +86,7 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     for m in _TOKEN.finditer(sentence):
         text = m.group()
         punct = not (text[0].isalnum())
-        if punct:
+        if punct and text not in _QUOTES:
             clause += 1
         low = text.lower().replace("’", "'")
         # "1,000" and "4.5" are one token; a trailing clause comma is not.
@@ -129,7 +131,7 @@ def _match_from(parts: Sequence[str], toks: Sequence[Token], i: int) -> int | No
     if head == "^":
         return _match_from(rest, toks, i) if i == 0 else None
     if head.startswith("<!"):
-        if i > 0 and toks[i - 1].lower == head[2:]:
+        if i > 0 and toks[i - 1].lower in head[2:].split("|"):
             return None
         return _match_from(rest, toks, i)
     if head == "!{N}":
