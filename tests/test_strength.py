@@ -276,3 +276,18 @@ def test_a_hedge_in_another_clause_hedges_another_statement() -> None:
     q = profile("Cocoa, which is cheap, could perhaps improve blood flow.")
     hedged = q.get("certainty")
     assert hedged is not None and hedged.level == "hedged"
+
+
+def test_cues_in_names_and_intransitive_changes_claim_no_cause() -> None:
+    assert causal_strength("Prices rose, according to the Colorado Association of Realtors.") == 0
+    assert causal_strength("House prices increased by 48 percent.") == 0
+    assert causal_strength("Pain was reduced by the therapy.") == 3
+    assert causal_strength("Coffee Reduces Cancer Risk, Study Says") == 3
+
+
+def test_a_hedge_in_a_subordinate_clause_hedges_another_statement() -> None:
+    a = profile("Rescuers searched the town, where a hotel partially collapsed.")
+    b = profile("Rescuers searched the town where a hotel partly collapsed.")
+    assert compare(a, b) == ()
+    certainty = a.get("certainty")
+    assert certainty is not None and certainty.level == "plain"

@@ -17,6 +17,7 @@ from .scales import (
     CAUSAL_ADJECTIVES,
     CAUSALITY,
     CERTAINTY,
+    CONJUNCTIONS,
     ERGATIVE,
     HEDGE_WINDOW,
     INTRANSITIVE_AFTER,
@@ -35,7 +36,7 @@ from .scales import (
     Level,
     Scale,
 )
-from .words import CueIndex, Hit, Token, compile_cue, is_number, tokens
+from .words import SUBORDINATORS, CueIndex, Hit, Token, compile_cue, is_number, tokens
 
 _INDEX = CueIndex(
     [
@@ -147,7 +148,7 @@ def _in_name(hit: Hit, toks: Sequence[Token], title_case: bool) -> bool:
 
 def _title_case(toks: Sequence[Token]) -> bool:
     words = [t for t in toks if not t.punct and t.text[:1].isalpha() and len(t.text) > 3]
-    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+    return len(words) >= 2 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _without_overlaps(hits: list[tuple[Hit, str]]) -> list[tuple[Hit, str]]:
@@ -247,14 +248,28 @@ def _about(hit: Hit, toks: Sequence[Token]) -> frozenset[str]:
     )
 
 
+def _main_clauses(toks: Sequence[Token]) -> frozenset[int]:
+    """The clauses not opened by a subordinator or a conjunction: a hedge in "…, where a
+    roof partly collapsed" or "…, and could help doctors" hedges another statement."""
+    opened: dict[int, str] = {}
+    for t in toks:
+        if not t.punct:
+            opened.setdefault(t.clause, t.lower)
+    return frozenset(c for c, w in opened.items() if w not in SUBORDINATORS | CONJUNCTIONS)
+
+
 def _scale_reading(
-    scale: Scale, sentence: str, toks: Sequence[Token], hits: Found, clause: int | None = None
+    scale: Scale,
+    sentence: str,
+    toks: Sequence[Token],
+    hits: Found,
+    clauses: frozenset[int] | None = None,
 ) -> Reading | None:
     found = [
         (h, lv)
         for lv in scale.levels
         for h in _hits(scale, lv, hits)
-        if _negator(toks, h.first) is None and clause in (None, toks[h.first].clause)
+        if _negator(toks, h.first) is None and (clauses is None or toks[h.first].clause in clauses)
     ]
     if scale is SOURCE:
         # "Bergmann Securities analysts said": the analysts of a named firm.
@@ -286,16 +301,13 @@ def profile(sentence: str) -> ClaimProfile:
         for key, found in _INDEX.find(sentence, toks).items()
     }
     causal = _causality(sentence, toks, hits)
-    # A hedge speaks to the claim only in the claim's own clause; elsewhere it hedges
-    # another statement ("…, and could help doctors").
-    anchor = next((t.clause for t in toks if causal.span and t.span[0] == causal.span[0]), None)
     readings: list[Reading] = []
     for scale in SCALES:
         if scale is CAUSALITY:
             r: Reading | None = causal
         else:
-            clause = anchor if scale is CERTAINTY else None
-            r = _scale_reading(scale, sentence, toks, hits, clause)
+            main = _main_clauses(toks) if scale is CERTAINTY else None
+            r = _scale_reading(scale, sentence, toks, hits, main)
         if r is not None:
             readings.append(r)
     return ClaimProfile(sentence, tuple(readings), frozenset(t.lemma for t in toks))

@@ -553,6 +553,9 @@ INTRANSITIVE_AFTER = frozenset(
 """After an ergative verb with no form of "be" before it, these mark it intransitive: a
 change is reported, not a cause (a passive, "was reduced by the drug", still names one)."""
 
+CONJUNCTIONS = frozenset(["and", "but", "or", "nor", "yet"])
+"""A clause opened by one of these states another proposition than the main claim's."""
+
 PASSIVE_BEFORE = frozenset(["be", "get", "been", "being"])
 
 CAUSAL_ADJECTIVES = frozenset(["protective", "effective", "efficacious", "beneficial", "harmful"])

@@ -58,6 +58,13 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _GAP = 4
+SUBORDINATORS = frozenset(
+    [
+        "where", "which", "who", "whom", "whose", "when", "while", "whereas", "although",
+        "though", "because", "unless", "if"
+    ]
+)  # fmt: skip
+"""Words that open a subordinate clause: like punctuation, they start a new clause."""
 _QUOTES = frozenset('"“”')
 """Quotation marks are tokens but no clause boundary ("would fail” to protect")."""
 _ASSERTIONS = ("^", "!{N}")
@@ -77,7 +84,7 @@ class Token:
     span: Span
     punct: bool
     clause: int
-    """Index of the clause: punctuation marks start a new one."""
+    """Index of the clause: punctuation marks and ``SUBORDINATORS`` start a new one."""
 
 
 def tokens(sentence: str) -> tuple[Token, ...]:
@@ -86,7 +93,7 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     for m in _TOKEN.finditer(sentence):
         text = m.group()
         punct = not (text[0].isalnum())
-        if punct and text not in _QUOTES:
+        if (punct and text not in _QUOTES) or text.lower() in SUBORDINATORS:
             clause += 1
         low = text.lower().replace("’", "'")
         # "1,000" and "4.5" are one token; a trailing clause comma is not.
