@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from srcdiff.model import Severity
-from srcdiff.strength import ScaleChange, causal_strength, compare, direction_of, profile
+from srcdiff.strength import Reading, ScaleChange, causal_strength, compare, direction_of, profile
 from srcdiff.strength.scales import SCALES, SEVERITY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -291,3 +291,21 @@ def test_a_hedge_in_a_subordinate_clause_hedges_another_statement() -> None:
     assert compare(a, b) == ()
     certainty = a.get("certainty")
     assert certainty is not None and certainty.level == "plain"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(sentences, st.text(max_size=120)))
+def test_every_cue_is_the_text_at_its_span(s: str) -> None:
+    p = profile(s)
+    assert [r.scale for r in p.readings] == [sc.name for sc in SCALES if p.get(sc.name) is not None]
+    for r in p.readings:
+        assert (r.span is None) == (r.cue == "")
+        if r.span is not None:
+            assert s[r.span[0] : r.span[1]] == r.cue
+
+
+def test_a_negator_after_the_verb_denies_it() -> None:
+    assert profile("The drug caused no side effects.").get("causality") == Reading(
+        "causality", "denied", 0, "caused no", (9, 18)
+    )
+    assert compare(profile("It did not cause harm."), profile("It caused no harm.")) == ()

@@ -22,6 +22,7 @@ from .scales import (
     HEDGE_WINDOW,
     INTRANSITIVE_AFTER,
     NAMED_SOURCE_VERBS,
+    NEGATED_AFTER,
     NEGATION_WINDOW,
     NEGATORS,
     NOMINAL_AFTER,
@@ -203,10 +204,15 @@ def _causality(sentence: str, toks: Sequence[Token], hits: Found) -> Reading:
     neg = _negator(toks, start.first)
     if neg is None:
         neg = _negator(toks, hit.first)
+    after = toks[hit.last + 1] if hit.last + 1 < len(toks) else None
     if neg is not None:
         name = "denied"
         if neg < start.first:
             start = Hit("", neg, neg, toks[neg].span, toks[neg].text)
+    elif after is not None and after.lower in NEGATED_AFTER:
+        # "caused no side effects": the cue's span takes in its negator.
+        name = "denied"
+        hit = Hit("", hit.first, hit.last + 1, (hit.span[0], after.span[1]), "")
     return _reading(scale, scale.level(name), sentence, start, hit)
 
 

@@ -173,7 +173,7 @@ CAUSALITY = Scale(
             1,
             "causation",
             _cues(
-                "cause; cause … to; lead … to; result in; result from; arise from; "
+                "cause; cause … to; lead … to; =resulted in; =resulting in; arise from; "
                 "as a result of; reduce; increase; decrease; prevent; cure; boost; "
                 "improve; worsen; trigger; induce; drive; affect; influence; determine; "
                 "protect; help; enhance; inhibit; block; cut; lower; raise; promote; "
@@ -520,6 +520,9 @@ NEGATORS = frozenset(
 Contractions ("don't", "isn't") end in "n't"."""
 
 NEGATION_WINDOW = 3
+
+NEGATED_AFTER = frozenset(["no", "none", "nothing", "neither"])
+"""A causal cue right before one of these is denied ("caused no side effects")."""
 
 NOMINAL_BEFORE = frozenset(
     [
