@@ -67,7 +67,8 @@ CERTAINTY = Scale(
             None,
             "a hedged claim",
             _cues(
-                "may; might; could; possibly; possible that; perhaps; probably; likely to; "
+                "may; might; could; possibly; possible that; perhaps; probably; "
+                "<!more|less|most|least|as likely to; unlikely; "
                 "appear to; seem to; apparently; preliminary; tentative; tentatively; "
                 "pilot; early-stage; early stage; early result; early finding; "
                 "early evidence; early data; potential; potentially; presumably; "
@@ -163,7 +164,8 @@ CAUSALITY = Scale(
             "possible causation",
             _cues(
                 "may; might; could; can; possibly; potentially; potential; appear to; "
-                "seem to; likely to; probably; perhaps; promise; promising"
+                "seem to; <!more|less|most|least|as likely to; probably; perhaps; "
+                "promise; promising"
             ),
             noun="possible causation",
         ),
@@ -204,7 +206,7 @@ CAUSALITY = Scale(
 _WHO = (
     "people|patient|participant|adult|child|woman|man|volunteer|infant|baby|girl|boy|teen|"
     "teenager|student|smoker|drinker|user|resident|worker|mother|father|parent|senior|"
-    "veteran|survivor|athlete|employee|driver|american|briton|european"
+    "veteran|survivor|athlete|employee|driver"
 )
 """Nouns that name a group of people (lemmas), for the group level of ``SCOPE``."""
 
