@@ -1,0 +1,228 @@
+"""Tokens of one sentence and the small cue-pattern language of the scales.
+
+A cue is written as space-separated pattern tokens (see ``scales``):
+
+- ``word``: a token whose lemma or lower-cased form is ``word`` ("reduce" matches
+  "reduces", "reduced", "reducing");
+- ``=word``: the lower-cased form only ("=few" must not match "fewer");
+- ``a|b``: either alternative (each may carry ``=``);
+- ``*``: any one word; ``…``: up to four words (never punctuation);
+- ``{N}``: a number ("40", "1,000", "forty"); ``!{N}``: the next token is not a
+  number (consumes nothing); ``^``: the start of the sentence; ``<!a|b``: the token
+  before is neither ("<!as many" leaves "as many as" to the comparison scale).
+
+The lemmatizer sits behind ``lemma`` alone, so it can be swapped in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+import simplemma
+
+from ..model import Span
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[,;:()\[\]—–\"“”?!]")
+_NUMBER = regex.compile(r"\p{N}")
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+    ]
+)
+_GAP = 4
+SUBORDINATORS = frozenset(
+    [
+        "where", "which", "who", "whom", "whose", "when", "while", "whereas", "although",
+        "though", "because", "unless", "if"
+    ]
+)  # fmt: skip
+"""Words that open a subordinate clause: like punctuation, they start a new clause."""
+_QUOTES = frozenset('"“”')
+"""Quotation marks are tokens but no clause boundary ("would fail” to protect")."""
+_ASSERTIONS = ("^", "!{N}")
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of one lower-cased English word."""
+    return str(simplemma.lemmatize(word, lang="en")).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    lemma: str
+    span: Span
+    punct: bool
+    clause: int
+    """Index of the clause: punctuation marks and ``SUBORDINATORS`` start a new one."""
+
+
+def tokens(sentence: str) -> tuple[Token, ...]:
+    out: list[Token] = []
+    clause = 0
+    for m in _TOKEN.finditer(sentence):
+        text = m.group()
+        punct = not (text[0].isalnum())
+        if (punct and text not in _QUOTES) or text.lower() in SUBORDINATORS:
+            clause += 1
+        low = text.lower().replace("’", "'")
+        # "1,000" and "4.5" are one token; a trailing clause comma is not.
+        out.append(Token(text, low, low if punct else lemma(low), m.span(), punct, clause))
+    return tuple(out)
+
+
+def is_number(tok: Token) -> bool:
+    return bool(_NUMBER.search(tok.text)) or tok.lower in _NUMBER_WORDS
+
+
+def _word_matches(pat: str, tok: Token) -> bool:
+    if tok.punct:
+        return False
+    for alt in pat.split("|"):
+        if alt == "{N}":
+            if is_number(tok):
+                return True
+        elif alt.startswith("="):
+            if tok.lower == alt[1:]:
+                return True
+        elif alt in (tok.lower, tok.lemma):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    cue: str
+    parts: tuple[str, ...]
+
+
+def compile_cue(cue: str) -> Pattern:
+    return Pattern(cue, tuple(cue.split()))
+
+
+def _match_from(parts: Sequence[str], toks: Sequence[Token], i: int) -> int | None:
+    """End index (exclusive) of a match of ``parts`` starting at token ``i``, or None."""
+    if not parts:
+        return i
+    head, rest = parts[0], parts[1:]
+    if head == "^":
+        return _match_from(rest, toks, i) if i == 0 else None
+    if head.startswith("<!"):
+        if i > 0 and toks[i - 1].lower in head[2:].split("|"):
+            return None
+        return _match_from(rest, toks, i)
+    if head == "!{N}":
+        if i < len(toks) and is_number(toks[i]):
+            return None
+        return _match_from(rest, toks, i)
+    if head == "…":
+        for skip in range(_GAP + 1):
+            if skip and (i + skip > len(toks) or toks[i + skip - 1].punct):
+                return None
+            end = _match_from(rest, toks, i + skip)
+            if end is not None:
+                return end
+        return None
+    if i >= len(toks):
+        return None
+    ok = not toks[i].punct if head == "*" else _word_matches(head, toks[i])
+    return _match_from(rest, toks, i + 1) if ok else None
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: str
+    """The cue pattern that matched."""
+    first: int
+    """Index of the first token."""
+    last: int
+    """Index of the last token (inclusive)."""
+    span: Span
+    text: str
+    """The sentence's words that matched, as written."""
+
+
+def _lead(pattern: Pattern) -> str:
+    return next((p for p in pattern.parts if p not in _ASSERTIONS and p[:2] != "<!"), "*")
+
+
+class CueIndex:
+    """Many cue patterns, found in one pass over a sentence's tokens.
+
+    Each pattern is filed under the words its first word can be, so a token only tries
+    the patterns that can start there.
+    """
+
+    def __init__(self, patterns: Sequence[tuple[str, Pattern]]) -> None:
+        by_word: dict[str, list[tuple[int, str, Pattern]]] = {}
+        anywhere: list[tuple[int, str, Pattern]] = []
+        numeric: list[tuple[int, str, Pattern]] = []
+        for n, (key, pattern) in enumerate(patterns):
+            lead = _lead(pattern)
+            entry = (n, key, pattern)
+            if lead in ("*", "…"):
+                anywhere.append(entry)
+                continue
+            for alt in lead.split("|"):
+                if alt == "{N}":
+                    numeric.append(entry)
+                else:
+                    by_word.setdefault(alt.lstrip("="), []).append(entry)
+        self._by_word = {w: tuple(v) for w, v in by_word.items()}
+        self._anywhere = tuple(anywhere)
+        self._numeric = tuple(numeric)
+
+    def find(self, sentence: str, toks: Sequence[Token]) -> dict[str, list[Hit]]:
+        """Per key, the hits of its patterns; one pattern's hits do not overlap."""
+        out: dict[str, list[Hit]] = {}
+        free_from: dict[int, int] = {}
+        for i, tok in enumerate(toks):
+            if tok.punct:
+                continue
+            cands = list(self._anywhere)
+            cands += self._by_word.get(tok.lower, ())
+            if tok.lemma != tok.lower:
+                cands += self._by_word.get(tok.lemma, ())
+            if is_number(tok):
+                cands += self._numeric
+            for n, key, pattern in sorted(set(cands), key=lambda c: c[0]):
+                if free_from.get(n, 0) > i:
+                    continue
+                end = _match_from(pattern.parts, toks, i)
+                if end is None or end == i:
+                    continue
+                free_from[n] = end
+                span = (toks[i].span[0], toks[end - 1].span[1])
+                hit = Hit(pattern.cue, i, end - 1, span, sentence[span[0] : span[1]])
+                out.setdefault(key, []).append(hit)
+        return out
