@@ -10,8 +10,10 @@ the severity table (``severity``) and named by its content (``ids``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from ..model import Drift, Op, OpKind, Span
+from ..model import Direction, Drift, Evidence, Op, OpKind, Span
+from .claimscale import scale_evidence
 from .context import BlockState, Finding, OpView
 from .docindex import DocIndex, QuoteRegion
 from .findings import headline, rank, units
@@ -81,6 +83,13 @@ def op_findings(
     return out
 
 
+def _direction(evidence: Sequence[Evidence]) -> Direction | None:
+    """The way most of a finding's claim changes go; None when none do, or as many each way."""
+    up = sum(e.direction is Direction.STRONGER for e in evidence)
+    down = sum(e.direction is Direction.WEAKER for e in evidence)
+    return Direction.STRONGER if up > down else Direction.WEAKER if down > up else None
+
+
 def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
     """The findings of one aligned block, in the block's order."""
     found = op_findings(ops, A, B)
@@ -90,8 +99,11 @@ def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
     found_units = units(ops, found, state)
     key, flip = block_key("".join(op.a for op in ops), "".join(op.b for op in ops))
     ids = drift_ids(key, flip, A.text, B.text, [(u.a_span, u.b_span) for u in found_units])
+    claims = scale_evidence(ops, found_units, state)
     out = []
-    for did, u in zip(ids, found_units, strict=True):
+    for k, (did, u) in enumerate(zip(ids, found_units, strict=True)):
+        if k in claims:
+            u = replace(u, evidence=u.evidence + tuple(claims[k]))
         top = max(u.evidence, key=rank)
         kinds = tuple(
             dict.fromkeys(k for ev in sorted(u.evidence, key=rank, reverse=True) for k in ev.kinds)
@@ -108,7 +120,7 @@ def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
                 headline(u, A.text, B.text),
                 u.ops[0],
                 top.relation,
-                top.direction,
+                _direction(u.evidence),
                 u.ops,
                 u.evidence,
             )
