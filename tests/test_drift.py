@@ -47,7 +47,9 @@ CASES = [
     ("The officials said the plant was closed in spring.",
      "The officials claimed the plant was closed in spring.", "hedge", M),
     ("The new port will open in May, officials say.",
-     "The new port may open in May, officials say.", "hedge", M),
+     # A hedge on the claim itself moves it on the certainty scale: high either way, since
+     # a severity must not depend on which file is given first (docs/drift.md).
+     "The new port may open in May, officials say.", "hedge", H),
     ("The bridge will close in May, according to the transport department.",
      "The bridge will close in May.", "attribution", M),
     ("“Trade must not be restricted,” said Liu Pengyu, the embassy spokesman.",

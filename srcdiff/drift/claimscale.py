@@ -82,11 +82,11 @@ def scale_evidence(
         changes = compare(profile(A[wa[0] : wa[1]]), profile(B[wb[0] : wb[1]]))
         for c in changes:
             sa, sb = _doc_span(wa[0], c.span_a), _doc_span(wb[0], c.span_b)
-            key = (c.scale, sa, sb)
+            done = (c.scale, sa, sb)
             owner = next((k for k in ks if _owns(units[k], sa, sb)), None)
-            if owner is None or key in seen:
+            if owner is None or done in seen:
                 continue
-            seen.add(key)
+            seen.add(done)
             u = units[owner]
             out.setdefault(owner, []).append(_evidence(c, u.ops[0], sa, sb, u))
     return out

@@ -16,7 +16,7 @@ from ..model import Direction, Drift, Evidence, Op, OpKind, Span
 from .claimscale import scale_evidence
 from .context import BlockState, Finding, OpView
 from .docindex import DocIndex, QuoteRegion
-from .findings import headline, rank, units
+from .findings import headline, rank, relation, units
 from .ids import block_key, drift_ids
 from .rules import judge_op
 
@@ -119,7 +119,7 @@ def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
                 u.b_span,
                 headline(u, A.text, B.text),
                 u.ops[0],
-                top.relation,
+                relation(u.evidence),
                 _direction(u.evidence),
                 u.ops,
                 u.evidence,

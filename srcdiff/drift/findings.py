@@ -150,10 +150,22 @@ def _unit(
     )
 
 
-def rank(ev: Evidence) -> tuple[int, int]:
-    """Most severe first; at one severity a reversal, then a change, then an equivalence."""
-    order = {Relation.REVERSED: 2, Relation.CHANGED: 1, Relation.EQUIVALENT: 0}
-    return (ev.severity.rank, order[ev.relation])
+RELATION_ORDER = {Relation.REVERSED: 2, Relation.CHANGED: 1, Relation.EQUIVALENT: 0}
+
+
+def rank(ev: Evidence) -> tuple[int, int, int]:
+    """Most severe first; at one severity what a rule saw in the words (its explanation
+    names them) before a claim-scale reading, then a reversal, a change, an equivalence."""
+    return (ev.severity.rank, not ev.cue.startswith("claim_"), RELATION_ORDER[ev.relation])
+
+
+def relation(evidence: Sequence[Evidence]) -> Relation:
+    """A finding's relation: the strongest among its most severe evidence."""
+    top = max(ev.severity.rank for ev in evidence)
+    return max(
+        (ev.relation for ev in evidence if ev.severity.rank == top),
+        key=lambda r: RELATION_ORDER[r],
+    )
 
 
 QUOTE_HEADLINES: dict[str, str] = {
