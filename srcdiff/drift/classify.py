@@ -39,6 +39,8 @@ def _quote_moves(ops: Sequence[Op], src: DocIndex, dst: DocIndex, side: str) -> 
         s_span = op.a_span if side == "a" else op.b_span
         d_span = op.b_span if side == "a" else op.a_span
         for q in src.quotes_in(s_span):
+            if q.speaker:
+                continue  # a speaker's turn told in reported speech is no lost quotation
             regions[q.start] = q
             if op.op is OpKind.EQUAL:
                 lo, hi = q.inner

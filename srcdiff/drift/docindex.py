@@ -19,6 +19,7 @@ import regex
 from ..model import Span
 from ..numbers import Quantity, find_quantities
 from ..segment import paragraph_spans, sentence_spans
+from ..strength.transcript import turns
 from .lexicon import ascii_twin
 
 _OPEN_D = "“„«"
@@ -40,11 +41,36 @@ class QuoteRegion:
     start: int
     end: int
     marks: tuple[int, ...]
-    """Offsets of the marks that open, continue or close it."""
+    """Offsets of the marks that open, continue or close it; none for a speaker's turn."""
+    speaker: str = ""
+    """Who speaks, for the words of a transcript's labelled turn ("MAYOR TELL")."""
 
     @property
     def inner(self) -> Span:
+        if not self.marks:
+            return (self.start, self.end)
         return (self.start + 1, self.end - 1 if self.end - 1 in self.marks else self.end)
+
+
+MIN_TURNS = 2
+"""Labelled turns from which a text reads as a transcript (one "WASHINGTON:" is a dateline)."""
+
+
+def speech_regions(text: str) -> list[QuoteRegion]:
+    """The quoted passages of ``text``; in a transcript, each speaker's turn is one.
+
+    A transcript's labelled lines ("SMITH:", "MAYOR TELL:", "Q:") are their speaker's words
+    as a quotation is, so an article that quotes them faithfully quotes, and quotation marks
+    inside a turn are the speaker's own.
+    """
+    marked = scan_quotes(text)
+    found = turns(text)
+    if len(found) < MIN_TURNS:
+        return marked
+    regions = [QuoteRegion(t.span[0], t.span[1], (), t.speaker) for t in found]
+    regions = [r for r in regions if r.end > r.start]
+    outside = [q for q in marked if not any(r.start <= q.start < r.end for r in regions)]
+    return sorted(regions + outside, key=lambda q: q.start)
 
 
 def _is_letter(ch: str) -> bool:
@@ -124,7 +150,13 @@ class DocIndex:
         self._sent_starts: dict[int, list[int]] = {}
         self._last_sentence: Span = (0, 0)
         self._last_para = 0
-        self.quotes = scan_quotes(text)
+        self.quotes = speech_regions(text)
+        self.labels: list[tuple[Span, str]] = (
+            [(t.label_span, t.speaker) for t in turns(text)]
+            if any(q.speaker for q in self.quotes)
+            else []
+        )
+        """Where a transcript's speaker labels sit ("MAYOR TELL:"), and whose they are."""
         self._q_starts = [q.start for q in self.quotes]
         self.mark_set = {p for q in self.quotes for p in q.marks}
         self._quantities: dict[Span, list[Quantity]] = {}
@@ -236,6 +268,29 @@ class DocIndex:
         for q in self.quotes_in(span):
             total += max(0, min(q.end, span[1]) - max(q.start, span[0]))
         return total
+
+    def label_at(self, span: Span) -> str | None:
+        """The speaker of a transcript label ``span`` touches, if any."""
+        for (s, e), speaker in self.labels:
+            if s <= span[1] and span[0] <= e:
+                return speaker
+        return None
+
+    def speaker_at(self, span: Span) -> str | None:
+        """Whose transcript label or turn ``span`` touches, if any."""
+        got = self.label_at(span)
+        if got is None:
+            q = self.quote_at(span[0]) or self.quote_at(max(span[1] - 1, span[0]))
+            got = q.speaker if q is not None and q.speaker else None
+        return got
+
+    def label_before(self, pos: int, start: int) -> int:
+        """Where the words after a speaker label between ``start`` and ``pos`` begin, or
+        ``start`` (a label opens its turn's first sentence)."""
+        for (_, e), _speaker in self.labels:
+            if start <= e <= pos:
+                start = e
+        return start
 
     # -- numbers ------------------------------------------------------------
     def quantities(self, window: Span) -> list[Quantity]:

@@ -49,6 +49,7 @@ from .lexicon import (
     words,
 )
 from .severity import Cue
+from .speakers import speaker_finding
 from .wording import invisible_only, marks_changed, wording_finding
 
 
@@ -217,8 +218,8 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
 
 
 def _is_name(D: DocIndex, other: DocIndex, word: str, pos: int) -> bool:
-    s = D.sentence_at(pos)[0]
-    lead = D.text[s:pos].strip(" \"'“‘(")
+    s = D.label_before(pos, D.sentence_at(pos)[0])
+    lead = D.text[s:pos].strip(" \"'“‘(:")
     if lead:
         return True
     w = fold(word)
@@ -467,7 +468,11 @@ def judge_op(
             else:
                 why = f"hedge removed: {', '.join(removed)}"
             out.append(Finding((K.HEDGE, *qk), Cue.HEDGE, why, op.a, op.b, *spans))
-    if not v.kept_quote:
+    spoken = speaker_finding(v) if v.A.labels or v.B.labels else None
+    if spoken is not None:
+        explained |= _SPEECH_KEYS | set(content_of(res_a)) | set(content_of(res_b))
+        out.append(spoken)
+    elif not v.kept_quote:
         attr = attribution_findings(v, wa, wb)
         if attr:
             explained |= _SPEECH_KEYS

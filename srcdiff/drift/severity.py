@@ -36,6 +36,7 @@ class Cue(StrEnum):
     HEDGE = "hedge"
     SPEAKER_CHANGED = "speaker_changed"
     ATTRIBUTION_CHANGED = "attribution_changed"
+    SAME_SPEAKER = "same_speaker"
     ATTRIBUTION_REMOVED = "attribution_removed"
     ATTRIBUTION_ADDED = "attribution_added"
     NAME_CHANGED = "name_changed"
@@ -88,6 +89,7 @@ TABLE: dict[Cue, Weight] = {
     Cue.HEDGE: Weight(MEDIUM, C, "a hedge was added, removed or changed"),
     Cue.SPEAKER_CHANGED: Weight(HIGH, C, "a quotation is given to another speaker"),
     Cue.ATTRIBUTION_CHANGED: Weight(MEDIUM, C, "who said it changed"),
+    Cue.SAME_SPEAKER: Weight(LOW, E, "a transcript's speaker label and an attribution name one"),
     Cue.ATTRIBUTION_REMOVED: Weight(MEDIUM, C, "a claim lost its source"),
     Cue.ATTRIBUTION_ADDED: Weight(MEDIUM, C, "a claim gained a source"),
     Cue.NAME_CHANGED: Weight(MEDIUM, C, "a name, place or organisation changed"),
