@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import Block, Document, Drift, OpKind, Paragraph, Status
-from .htmlkit import MARK_SYMBOL, esc, para_numbers, pct, safe_id, short
+from .htmlkit import MARK_SYMBOL, esc, esc_text, para_numbers, pct, safe_id, short
 from .htmlview import CompView
 
 Piece = tuple[int, int, str]
@@ -206,7 +206,7 @@ def _paragraph(
 
 def _run_html(text: str, run: Run) -> str:
     s, e, cls, _ = run
-    body = esc(text[s:e])
+    body = esc_text(text[s:e])
     return f"<{cls}>{body}</{cls}>" if cls else body
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ..model import Block, Document, Drift, Span
 from ..review import Mark
+from ..sanitize import pictured
 from .driftlist import MARK_SYMBOL
 from .layout import display
 from .theme import text_style
@@ -67,11 +68,11 @@ class Detail(Static):
         head.append(f"   {block.status.value} passage, {where}")
         if mark is not None:
             head.append(f"   {MARK_SYMBOL[mark.status]} {mark.status}", Style(bold=True))
-        lines = [head, Text(drift.explanation or "", no_wrap=True, overflow="ellipsis")]
+        lines = [head, Text(pictured(drift.explanation or ""), no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
             lines.append(self.context_line(label, doc, span, width))
         if mark is not None and mark.note:
-            lines.append(Text(f"Note: {mark.note}", style="italic", no_wrap=True,
+            lines.append(Text(f"Note: {pictured(mark.note)}", style="italic", no_wrap=True,
                               overflow="ellipsis"))
         self.update(Text("\n").join(lines))
 

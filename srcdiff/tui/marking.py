@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from ..model import Report
 from ..review import Mark, ReviewFileError, Status, load_marks, save_marks, set_note, toggle_status
+from ..sanitize import visible
 from .driftlist import drift_words
 from .note import NoteScreen
 from .state import Nav
@@ -24,6 +26,12 @@ class MarkingApp(App[None]):
         self.nav = Nav([], [])
         self.save_error: str | None = None
         self._quit_armed = False
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast; its text may name inputs, so it is shown as plain, visible text."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def refresh_side(self, redraw: bool = False) -> None:
         """Show the marks (the subclass draws them)."""
