@@ -67,7 +67,8 @@ class Detail(Static):
                 f"B ¶{','.join(str(j + 1) for j in block.b) or '—'}"
         head.append(f"   {block.status.value} passage, {where}")
         if mark is not None:
-            head.append(f"   {MARK_SYMBOL[mark.status]} {mark.status}", Style(bold=True))
+            head.append(f"   {MARK_SYMBOL.get(mark.status, '?')} {pictured(mark.status)}",
+                        Style(bold=True))
         lines = [head, Text(pictured(drift.explanation or ""), no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
             lines.append(self.context_line(label, doc, span, width))
