@@ -18,18 +18,19 @@ the one sanitiser, so a server's reason phrase cannot reach a terminal raw.
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from http.client import HTTPException, HTTPMessage, HTTPResponse
-from typing import IO
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import socket
+    import urllib.request
+    from http.client import HTTPResponse
 
 FETCH_TIMEOUT = 30.0
 """Seconds a whole fetch may take, redirects included, unless the environment says."""
@@ -76,29 +77,50 @@ def check_url(url: str) -> None:
         raise InputError(url, "not a valid URL: no host")
 
 
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to http(s), without credentials, at most MAX_REDIRECTS."""
+def _opener(first: str) -> urllib.request.OpenerDirector:
+    """An opener whose redirects go only to http(s), without credentials, at most
+    MAX_REDIRECTS hops.  Built here: urllib takes a while to import, and most
+    runs read files."""
+    import urllib.request
+    from http.client import HTTPMessage
+    from typing import IO
 
-    max_redirections = MAX_REDIRECTS
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
 
-    def __init__(self, first: str) -> None:
-        self.first = first
+        def http_error_302(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: HTTPMessage,
+        ) -> Any:
+            where = headers.get("location") or headers.get("uri")
+            if where:
+                target = urljoin(req.full_url, where)
+                try:
+                    check_url(target)
+                except InputError as err:
+                    raise InputError(first, f"redirected to {target}: {err.problem}") from None
+            return super().http_error_302(req, fp, code, msg, headers)
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        target = urljoin(req.full_url, newurl)
-        try:
-            check_url(target)
-        except InputError as err:
-            raise InputError(self.first, f"redirected to {target}: {err.problem}") from None
-        return super().redirect_request(req, fp, code, msg, headers, target)
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    return urllib.request.build_opener(Redirects())
+
+
+def is_url(source: str) -> bool:
+    """Whether ``source`` names a URL to fetch; InputError for a scheme srcdiff
+    does not fetch (``ftp://``, ``file://``; one letter is a Windows drive)."""
+    if "://" not in source:
+        return False
+    scheme = source.split("://", 1)[0].lower()
+    if scheme in SCHEMES:
+        return True
+    if len(scheme) > 1:
+        raise InputError(source, f"unsupported URL scheme {scheme!r} (use http or https)")
+    return False
 
 
 def fetch(url: str, max_bytes: int, *, deadline: float | None = None) -> Fetched:
@@ -129,7 +151,11 @@ def _fetch_into(url: str, max_bytes: int, until: float, box: list[Fetched | Base
 
 
 def _fetch(url: str, max_bytes: int, until: float) -> Fetched:
-    opener = urllib.request.build_opener(_Redirects(url))
+    import urllib.error
+    import urllib.request
+    from http.client import HTTPException
+
+    opener = _opener(url)
     request = urllib.request.Request(url, headers={"User-Agent": f"srcdiff/{__version__}"})
     try:
         with opener.open(request, timeout=_left(url, until)) as response:
@@ -180,6 +206,8 @@ def _body(url: str, response: HTTPResponse, max_bytes: int, until: float) -> Fet
 
 def _socket_of(response: HTTPResponse) -> socket.socket | None:
     """The response's socket, to bound each read by the time left (None if hidden)."""
+    import socket
+
     raw = getattr(response.fp, "raw", None)
     sock = getattr(raw, "_sock", None)
     return sock if isinstance(sock, socket.socket) else None

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .fetch import fetch
+from .fetch import is_url as _is_url
 from .sanitize import mask_url
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -110,17 +111,6 @@ def read_input(
 
 
 # --- getting the bytes -------------------------------------------------------------
-
-
-def _is_url(source: str) -> bool:
-    scheme = urlsplit(source).scheme.lower()
-    if "://" not in source:
-        return False
-    if scheme in ("http", "https"):
-        return True
-    if len(scheme) > 1:  # one letter is a Windows drive
-        raise InputError(source, f"unsupported URL scheme {scheme!r} (use http or https)")
-    return False
 
 
 def _too_big(name: str, size: int | None, max_bytes: int) -> InputError:
