@@ -25,7 +25,9 @@ PAYLOADS = {
 """Bytes an input may hold that a terminal obeys or that hide or reorder text."""
 
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
-_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_RAW = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
 
 
 def raw_controls(text: str, *, colour: bool = False) -> list[str]:

@@ -73,8 +73,18 @@ def _bad_file(tmp: Path, kind: str) -> tuple[Path, str]:
     raise AssertionError(kind)
 
 
-BAD_FILES = ["missing", "directory", "empty", "blank", "binary", "nul", "bom-lies",
-             "symlink-loop", "dangling-symlink", "html-no-text"]
+BAD_FILES = [
+    "missing",
+    "directory",
+    "empty",
+    "blank",
+    "binary",
+    "nul",
+    "bom-lies",
+    "symlink-loop",
+    "dangling-symlink",
+    "html-no-text",
+]
 
 
 @pytest.mark.parametrize("kind", BAD_FILES)
@@ -100,8 +110,10 @@ def test_stdin_twice_and_one_input(pair: tuple[Path, Path]) -> None:
     assert_one_line_error(run(pair[0], pair[1], "--base", "other.txt"), "--base")
 
 
-@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x.txt", "file:///etc/passwd",
-                                 "gopher://127.0.0.1/", "javascript://alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://127.0.0.1/x.txt", "file:///etc/passwd", "gopher://127.0.0.1/", "javascript://alert(1)"],
+)
 def test_other_url_schemes_are_refused(pair: tuple[Path, Path], url: str) -> None:
     assert_one_line_error(run(pair[0], url), "scheme")
 
@@ -148,8 +160,9 @@ BAD_OPTIONS = [
 
 
 @pytest.mark.parametrize(("args", "word"), BAD_OPTIONS)
-def test_bad_option_values_are_one_line(pair: tuple[Path, Path], args: list[str],
-                                        word: str) -> None:
+def test_bad_option_values_are_one_line(
+    pair: tuple[Path, Path], args: list[str], word: str
+) -> None:
     assert_one_line_error(run(pair[0], pair[1], "--text", *args), word)
 
 
@@ -181,7 +194,10 @@ def test_full_disk_on_stdout(pair: tuple[Path, Path], face: str) -> None:
 
         out = subprocess.run(
             [sys.executable, "-m", "srcdiff", str(pair[0]), str(pair[1]), face],
-            stdout=full, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=120,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
     err = out.stderr.decode()
@@ -197,15 +213,17 @@ def test_full_disk_on_output_file(pair: tuple[Path, Path]) -> None:
 
 
 def test_output_into_missing_folder(pair: tuple[Path, Path], tmp_path: Path) -> None:
-    assert_one_line_error(run(pair[0], pair[1], "--html", "-o", tmp_path / "no" / "r.html"),
-                          "cannot write")
+    assert_one_line_error(
+        run(pair[0], pair[1], "--html", "-o", tmp_path / "no" / "r.html"), "cannot write"
+    )
     assert_one_line_error(run(pair[0], pair[1], "--html", "-o", tmp_path), "cannot write")
 
 
 @pytest.mark.parametrize("face", ["--html", "--json", "--text", "--stat", "--claims"])
 @pytest.mark.parametrize("how", ["same", "dot", "dotdot", "symlink", "hardlink"])
-def test_output_onto_an_input_is_refused(pair: tuple[Path, Path], tmp_path: Path,
-                                         face: str, how: str) -> None:
+def test_output_onto_an_input_is_refused(
+    pair: tuple[Path, Path], tmp_path: Path, face: str, how: str
+) -> None:
     a, b = pair
     sub = tmp_path / "sub"
     sub.mkdir(exist_ok=True)
@@ -236,7 +254,9 @@ def test_output_onto_stdin_file_is_refused(pair: tuple[Path, Path]) -> None:
     with open(b, "rb") as fh:
         out = subprocess.run(
             [sys.executable, "-m", "srcdiff", str(a), "-", "--html", "-o", str(b)],
-            stdin=fh, capture_output=True, timeout=120,
+            stdin=fh,
+            capture_output=True,
+            timeout=120,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
     assert_one_line_error(out, "stdin")
@@ -274,8 +294,9 @@ def hostile_pair(tmp_path: Path) -> tuple[Path, Path]:
         ["--claims"],
     ],
 )
-def test_no_control_byte_reaches_the_terminal(hostile_pair: tuple[Path, Path],
-                                              args: list[str]) -> None:
+def test_no_control_byte_reaches_the_terminal(
+    hostile_pair: tuple[Path, Path], args: list[str]
+) -> None:
     out = run(*hostile_pair, *args)
     assert out.returncode == 1, out.stderr
     text = out.stdout.decode("utf-8")

@@ -27,8 +27,14 @@ PAGE = (
     b"<p>Officials said the rate was 70 per cent on Monday.</p>"
     b"<p>The talks resumed in Geneva after a week of pauses.</p></article></body></html>"
 )
-NO_PROXY = {"http_proxy": "", "https_proxy": "", "HTTP_PROXY": "", "HTTPS_PROXY": "",
-            "no_proxy": "*", "NO_PROXY": "*"}
+NO_PROXY = {
+    "http_proxy": "",
+    "https_proxy": "",
+    "HTTP_PROXY": "",
+    "HTTPS_PROXY": "",
+    "no_proxy": "*",
+    "NO_PROXY": "*",
+}
 
 
 class Listener:
@@ -68,8 +74,14 @@ def make_handler(stop: threading.Event, ftp_port: int) -> type[BaseHTTPRequestHa
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             return
 
-        def _send(self, code: int, body: bytes = b"", ctype: str = "text/html",
-                  reason: str | None = None, headers: dict[str, str] | None = None) -> None:
+        def _send(
+            self,
+            code: int,
+            body: bytes = b"",
+            ctype: str = "text/html",
+            reason: str | None = None,
+            headers: dict[str, str] | None = None,
+        ) -> None:
             self.send_response(code, reason)
             self.send_header("Content-Type", ctype)
             for k, v in (headers or {}).items():
@@ -146,8 +158,9 @@ def server() -> Iterator[tuple[str, Listener]]:
     ftp = Listener()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(stop, ftp.port))
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1},
-                              daemon=True)
+    thread = threading.Thread(
+        target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", ftp
@@ -162,8 +175,11 @@ def server() -> Iterator[tuple[str, Listener]]:
 @pytest.fixture
 def local(tmp_path: Path) -> Path:
     p = tmp_path / "a.txt"
-    p.write_text("Officials said the rate was 75 per cent on Monday.\n\n"
-                 "The talks resumed in Geneva after a week of pauses.\n", encoding="utf-8")
+    p.write_text(
+        "Officials said the rate was 75 per cent on Monday.\n\n"
+        "The talks resumed in Geneva after a week of pauses.\n",
+        encoding="utf-8",
+    )
     return p
 
 
@@ -181,8 +197,9 @@ def test_a_page_is_fetched(server: tuple[str, Listener], local: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ["/to-ftp", "/to-ftp-late"])
-def test_redirect_to_ftp_is_refused_on_every_hop(server: tuple[str, Listener], local: Path,
-                                                 path: str) -> None:
+def test_redirect_to_ftp_is_refused_on_every_hop(
+    server: tuple[str, Listener], local: Path, path: str
+) -> None:
     base, ftp = server
     before = ftp.connections
     assert_one_line_error(cli(local, base + path), "redirected to ftp://", "scheme")  # type: ignore[arg-type]
@@ -198,8 +215,9 @@ def test_redirect_loop_ends(server: tuple[str, Listener], local: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ["/trickle-body", "/trickle-headers"])
-def test_a_trickling_server_meets_the_overall_deadline(server: tuple[str, Listener],
-                                                       local: Path, path: str) -> None:
+def test_a_trickling_server_meets_the_overall_deadline(
+    server: tuple[str, Listener], local: Path, path: str
+) -> None:
     start = time.monotonic()
     out = cli(local, server[0] + path, deadline=1.5)
     took = time.monotonic() - start
@@ -217,7 +235,9 @@ def test_deadline_in_process(server: tuple[str, Listener]) -> None:
 def test_credentials_are_refused_and_masked(server: tuple[str, Listener], local: Path) -> None:
     host = server[0].removeprefix("http://")
     line = assert_one_line_error(
-        cli(local, f"http://user:hunter2@{host}/ok.html"), "credentials", "***"  # type: ignore[arg-type]
+        cli(local, f"http://user:hunter2@{host}/ok.html"),
+        "credentials",
+        "***",  # type: ignore[arg-type]
     )
     assert "hunter2" not in line
     redirected = assert_one_line_error(cli(local, server[0] + "/to-creds"), "credentials")  # type: ignore[arg-type]
@@ -229,21 +249,27 @@ def test_secret_query_values_are_masked(server: tuple[str, Listener], local: Pat
     assert "s3cr3t" not in line and "token=***" in line and "page=2" in line
 
 
-def test_a_reason_phrase_with_escapes_is_shown_escaped(server: tuple[str, Listener],
-                                                       local: Path) -> None:
+def test_a_reason_phrase_with_escapes_is_shown_escaped(
+    server: tuple[str, Listener], local: Path
+) -> None:
     line = assert_one_line_error(cli(local, server[0] + "/reason"), "HTTP 500", "Boom")  # type: ignore[arg-type]
     assert "\\x1b]0;PWNED\\x07" in line
 
 
 def test_bodies_are_capped(server: tuple[str, Listener], local: Path) -> None:
     assert_one_line_error(cli(local, server[0] + "/claims-big"), "over the limit")  # type: ignore[arg-type]
-    out = run(local, server[0] + "/endless", "--max-size", "1M",
-              env={**NO_PROXY, "SRCDIFF_FETCH_TIMEOUT": "20"}, timeout=60)
+    out = run(
+        local,
+        server[0] + "/endless",
+        "--max-size",
+        "1M",
+        env={**NO_PROXY, "SRCDIFF_FETCH_TIMEOUT": "20"},
+        timeout=60,
+    )
     assert_one_line_error(out, "over the limit")
 
 
-@pytest.mark.parametrize("url", ["http://", "http:///x", "http://127.0.0.1:99999/",
-                                 "http://[::1/"])
+@pytest.mark.parametrize("url", ["http://", "http:///x", "http://127.0.0.1:99999/", "http://[::1/"])
 def test_malformed_urls(local: Path, url: str) -> None:
     out = cli(local, url)
     assert_one_line_error(out)  # type: ignore[arg-type]
