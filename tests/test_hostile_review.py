@@ -26,7 +26,7 @@ from srcdiff.review import (
     toggle_status,
 )
 
-from .hostile_support import ROOT, assert_one_line_error, run
+from .hostile_support import ROOT, run
 
 A = "Officials said the rate was 70 per cent on Monday.\n\nThe talks resumed in Geneva.\n"
 B = "Officials said the rate was 75 per cent on Tuesday.\n\nThe talks resumed in Geneva.\n"
