@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from srcdiff.model import Comparison, Document, Severity  # noqa: E402
+from srcdiff.model import Comparison, Document, Drift, Severity  # noqa: E402
 from srcdiff.pipeline import compare_paths  # noqa: E402
 
 SEEDS = ROOT / "seeds"
@@ -38,7 +38,14 @@ def _words(doc: Document) -> int:
     return sum(len(p.text.split()) for p in doc.paragraphs if not p.noise)
 
 
-def _planted(comp: Comparison, a: Document, b: Document, gold: list[dict[str, object]]) -> list[str]:
+def _touches(d: Drift, sa: int, la: int, sb: int, lb: int) -> bool:
+    on_a = sa >= 0 and d.a_span[0] <= sa + la and sa <= d.a_span[1]
+    return on_a or sb >= 0 and d.b_span[0] <= sb + lb and sb <= d.b_span[1]
+
+
+def _planted(
+    comp: Comparison, a: Document, b: Document, gold: list[dict[str, object]]
+) -> list[str]:
     out = []
     for g in gold:
         pa = a.paragraphs[int(str(g["a"]))] if g.get("a") is not None else None
@@ -48,11 +55,10 @@ def _planted(comp: Comparison, a: Document, b: Document, gold: list[dict[str, ob
         sb = b.text.find(tb, pb.start) if pb and tb else -1
         hit = None
         for d in comp.drifts:
-            if sa >= 0 and d.a_span[0] <= sa + len(ta) and sa <= d.a_span[1] or (
-                sb >= 0 and d.b_span[0] <= sb + len(tb) and sb <= d.b_span[1]
+            if _touches(d, sa, len(ta), sb, len(tb)) and (
+                hit is None or d.severity.rank > hit.severity.rank
             ):
-                if hit is None or d.severity.rank > hit.severity.rank:
-                    hit = d
+                hit = d
         kind = str(g["kind"])
         if hit is None:
             out.append(f"    MISSED  {kind}: {ta!r} → {tb!r}")

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import InputError
 from .model import Report, Severity
 from .read import DEFAULT_MAX_BYTES
+from .sanitize import guard_terminal, one_line
+
+if TYPE_CHECKING:
+    from .review import Mark
 
 EPILOG = """\
 examples:
@@ -26,8 +31,16 @@ examples:
   srcdiff wire.txt x.txt y.txt z.txt --base wire.txt
   curl -s URL | srcdiff - saved.html
 
-exit status: 0 the texts say the same, 1 they differ, 2 trouble.
+exit status: 0 the texts say the same, 1 they differ (or, with --fail-on, a drift of
+that severity exists), 2 trouble: bad input, a bad option, an output that cannot be
+written, or an interruption (one line on stderr says which).
 """
+
+MAX_SIZE_LIMIT = 4 * 1024**3
+"""The largest --max-size accepted: more than any text, less than memory can hold."""
+MAX_WIDTH = 1000
+"""The widest --width accepted; a terminal wider than this is drawn this wide."""
+MIN_WIDTH = 40
 
 
 def _size(text: str) -> int:
@@ -36,16 +49,39 @@ def _size(text: str) -> int:
     mult = units.get(t[-1:], 1)
     num = t[:-1] if t[-1:] in units else t
     try:
-        value = int(float(num) * mult)
+        value = float(num) * mult
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 20M)") from None
-    if value <= 0:
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 20M)")
+    if value > MAX_SIZE_LIMIT:
+        raise argparse.ArgumentTypeError(f"size {text!r} is over the largest accepted, 4G")
+    if int(value) <= 0:
         raise argparse.ArgumentTypeError(f"size must be positive: {text!r}")
+    return int(value)
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"width must be 0 (the terminal's) up to {MAX_WIDTH}: {text!r}"
+        )
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints on one line that a terminal shows as it is."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="srcdiff",
         description="Compare versions of one text from different sources: pair the passages "
         "that say the same thing in any order, show what changed word by word, and flag the "
@@ -116,10 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--width",
-        type=int,
+        type=_width,
         default=0,
         metavar="N",
-        help="text width in columns (default: the terminal's, or 100). e.g. --width 160",
+        help=f"text width in columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, "
+        "or 100). e.g. --width 160",
     )
     p.add_argument(
         "--base",
@@ -178,9 +215,49 @@ def _write(text: str, output: str | None) -> None:
                 fh.write(text)
         except OSError as err:
             raise InputError(output, f"cannot write: {err.strerror or err}") from None
-    else:
+        return
+    try:
         sys.stdout.write(text)
         sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise InputError("stdout", f"cannot write: {err.strerror or err}") from None
+
+
+def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def refuse_output_onto_input(output: str, files: Sequence[str]) -> None:
+    """InputError when ``-o`` names one of the inputs (the same file by device and
+    inode, so through ``./``, ``../``, a symlink or a hard link too)."""
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet (or unreachable: writing will say so)
+    for source in files:
+        try:
+            if source == "-":
+                info = os.fstat(sys.stdin.fileno())
+            elif "://" in source:
+                continue
+            else:
+                info = os.stat(source)
+        except (OSError, ValueError):
+            continue
+        if _same_file(target, info):
+            shown = "stdin" if source == "-" else source
+            raise InputError(output, f"is the input {shown}: -o would overwrite it")
+
+
+def _text_width(choice: int, color: bool) -> int:
+    if choice:
+        return max(choice, MIN_WIDTH)
+    if not color:
+        return 100
+    columns = shutil.get_terminal_size((100, 24)).columns
+    return min(max(columns, MIN_WIDTH), MAX_WIDTH)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -195,6 +272,9 @@ def run(argv: Sequence[str] | None = None) -> int:
             raise InputError(args.base, "--base must be one of the inputs")
         base = args.files.index(args.base)
 
+    if args.output:
+        refuse_output_onto_input(args.output, args.files)
+
     out_stream = sys.stdout
     text_out = args.text or args.output or not (out_stream.isatty() and sys.stdin.isatty())
     if not (args.json or args.html or args.stat or args.claims or text_out):
@@ -202,10 +282,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from .collector import no_cycle_collection
     from .pipeline import compare_paths
+    from .progress import progress
 
     global _last_report
     with no_cycle_collection():  # a batch run: build, write, done
-        report = _last_report = compare_paths(args.files, base=base, max_bytes=args.max_size)
+        with progress(sys.stderr):
+            report = _last_report = compare_paths(args.files, base=base, max_bytes=args.max_size)
         status = _exit_status(report, args.fail_on)
         if args.json:
             from .render.jsonout import render_json
@@ -214,30 +296,43 @@ def run(argv: Sequence[str] | None = None) -> int:
         elif args.html:
             from .marks import current_marks
             from .render.html import render_html
-            from .review import load_marks, review_path
+            from .review import review_path
 
-            marks = current_marks(load_marks(review_path(args.files)), report)
+            marks = current_marks(_html_marks(review_path(args.files)), report)
             _write(render_html(report, marks=marks), args.output)
         elif args.stat:
             from .render.text import render_stat
 
-            _write(render_stat(report), args.output)
+            _write(guard_terminal(render_stat(report), keep_sgr=False), args.output)
         elif args.claims:
             from .render.claims import render_claims
 
-            _write(render_claims(report), args.output)
+            _write(guard_terminal(render_claims(report), keep_sgr=False), args.output)
         else:
             from .render.text import render_text
 
             color = _use_color(args.color, out_stream) and not args.output
-            width = args.width or (shutil.get_terminal_size((100, 24)).columns if color else 100)
-            _write(
-                render_text(
-                    report, color=color, width=width, inline=args.inline, show_equal=args.show_equal
-                ),
-                args.output,
+            text = render_text(
+                report,
+                color=color,
+                width=_text_width(args.width, color),
+                inline=args.inline,
+                show_equal=args.show_equal,
             )
+            _write(guard_terminal(text, keep_sgr=color), args.output)
     return status
+
+
+def _html_marks(path: os.PathLike[str]) -> dict[str, Mark]:
+    """The review file's marks for the HTML report; none (and one line on stderr)
+    when the file cannot be read, which is left as it is."""
+    from .review import ReviewFileError, load_marks
+
+    try:
+        return load_marks(path)
+    except ReviewFileError as err:
+        print(f"srcdiff: {one_line(str(err))}; the report shows no marks", file=sys.stderr)
+        return {}
 
 
 PREVIEW_MIN_BYTES = 200_000
@@ -306,4 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except MemoryError:
         print("srcdiff: out of memory (try smaller inputs)", file=sys.stderr)
+        return 2
+    except OSError as err:  # the system refused something no check above foresaw
+        print(f"srcdiff: {one_line(str(err))}", file=sys.stderr)
         return 2

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from .sanitize import mask_url, one_line
+
 
 def _one_line(text: str) -> str:
-    return " ".join(text.splitlines())
+    """One line a terminal shows as it is: no control byte, no secret of a URL."""
+    return one_line(mask_url(" ".join(text.splitlines())))
 
 
 class InputError(Exception):
@@ -12,7 +15,8 @@ class InputError(Exception):
 
     ``source`` is the path, URL or "stdin" as the user knows it; ``problem`` says
     what is wrong in a few words, e.g. ``InputError("a.txt", "no such file")``
-    reads ``srcdiff: a.txt: no such file``.
+    reads ``srcdiff: a.txt: no such file``.  Controls and format characters in
+    either are shown escaped, and a URL's password is masked.
     """
 
     def __init__(self, source: str, problem: str) -> None:

@@ -16,21 +16,25 @@ from functools import lru_cache
 
 import regex
 
+from .sanitize import strip_format
+
 _WORD = regex.compile(
     r"""
     [\p{L}] (?:
         (?:\.[\p{L}])++\.?                  # U.S. / U.K. / e.g.
-      | [\p{L}\p{M}\p{N}]*+(?:['’][\p{L}]+)*+  # words, with inner apostrophes
+      | [\p{L}\p{M}\p{N}\p{Cf}]*+(?:['’][\p{L}\p{Cf}]+)*+  # words, inner apostrophes
     )
-    | \$?\d[\d,]*+(?:\.\d+)?+%?                # 1,200.5  $48  70%
-    | [\p{M}\p{N}][\p{L}\p{M}\p{N}]*+(?:['’][\p{L}]+)*+
+    | \$?\d[\d,\p{Cf}]*+(?:\.\d+)?+%?          # 1,200.5  $48  70%
+    | [\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Cf}]*+(?:['’][\p{L}\p{Cf}]+)*+
     | %
     """,
     regex.VERBOSE,
 )
 """A word: abbreviation, figure, word, or a lone "%".  Alternatives are tried
 in that order, so a word starting with a digit is a figure.  Nothing after a
-repeat can fail, so the repeats are possessive: no backtracking is spent."""
+repeat can fail, so the repeats are possessive: no backtracking is spent.
+Format characters (Unicode Cf: zero-width space, bidi controls, soft hyphen)
+inside a word belong to it, and ``fold`` drops them: "7\u200b0" is "70"."""
 
 _ASCII_WORD = re.compile(
     r"""
@@ -222,12 +226,13 @@ class Token:
 
 
 def fold(text: str) -> str:
-    """Casefold and NFKC-normalise; curly quotes to straight, dashes to '-'."""
+    """Casefold and NFKC-normalise; curly quotes to straight, dashes to '-';
+    format characters (invisible, see ``sanitize``) dropped."""
     if text.isascii():
         # NFKC leaves ASCII alone, casefold is lower there, and the table
         # maps only non-ASCII characters.
         return text.lower()
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", strip_format(text)).casefold()
     # Equivalent to ``text.translate(_FOLD_TABLE)`` (every target is ASCII and
     # no target is a source), but str.replace scans far faster than translate.
     for src, dst in _FOLD_PAIRS:

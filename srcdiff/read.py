@@ -26,12 +26,12 @@ from pathlib import PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from . import __version__
 from .errors import InputError
+from .fetch import fetch
+from .fetch import is_url as _is_url
+from .sanitize import mask_url
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-FETCH_TIMEOUT = 20.0
-"""Seconds to wait for a URL before giving up."""
 
 _SAMPLE_BYTES = 256 * 1024
 """How much of a non-UTF-8 input charset detection looks at."""
@@ -89,8 +89,9 @@ def read_input(
         if len(data) > max_bytes:
             raise _too_big(name, None, max_bytes)
     elif _is_url(source):
-        name = label = source
-        data, declared, html_type = _fetch(source, max_bytes)
+        name = label = mask_url(source)
+        fetched = fetch(source, max_bytes)
+        data, declared, html_type = fetched.data, fetched.charset, fetched.is_html
     else:
         name, label = source, os.path.basename(source.rstrip("/\\")) or source
         data, modified = _read_file(source, max_bytes)
@@ -110,17 +111,6 @@ def read_input(
 
 
 # --- getting the bytes -------------------------------------------------------------
-
-
-def _is_url(source: str) -> bool:
-    scheme = urlsplit(source).scheme.lower()
-    if "://" not in source:
-        return False
-    if scheme in ("http", "https"):
-        return True
-    if len(scheme) > 1:  # one letter is a Windows drive
-        raise InputError(source, f"unsupported URL scheme {scheme!r} (use http or https)")
-    return False
 
 
 def _too_big(name: str, size: int | None, max_bytes: int) -> InputError:
@@ -152,36 +142,6 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, str]:
         raise _too_big(path, None, max_bytes)
     when = datetime.fromtimestamp(info.st_mtime, tz=UTC)
     return data, when.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _fetch(url: str, max_bytes: int) -> tuple[bytes, str | None, bool]:
-    """The body, its declared charset, and whether it was served as HTML."""
-    import urllib.error  # here: most runs read files, and these take a while to import
-    import urllib.request
-    from http.client import HTTPException
-
-    request = urllib.request.Request(url, headers={"User-Agent": f"srcdiff/{__version__}"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise _too_big(url, int(length), max_bytes)
-            data: bytes = response.read(max_bytes + 1)
-            charset: str | None = response.headers.get_content_charset()
-            ctype: str = response.headers.get_content_type()
-    except urllib.error.HTTPError as err:
-        raise InputError(url, f"cannot fetch URL: HTTP {err.code} {err.reason}") from None
-    except urllib.error.URLError as err:
-        reason = err.reason
-        why = f"timed out after {FETCH_TIMEOUT:g} s" if isinstance(reason, TimeoutError) else reason
-        raise InputError(url, f"cannot fetch URL: {why}") from None
-    except TimeoutError:
-        raise InputError(url, f"cannot fetch URL: timed out after {FETCH_TIMEOUT:g} s") from None
-    except (OSError, HTTPException, ValueError) as err:
-        raise InputError(url, f"cannot fetch URL: {err or type(err).__name__}") from None
-    if len(data) > max_bytes:
-        raise _too_big(url, None, max_bytes)
-    return data, charset, ctype in ("text/html", "application/xhtml+xml")
 
 
 def _meta_charset(data: bytes) -> str | None:

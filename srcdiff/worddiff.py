@@ -19,15 +19,22 @@ from diff_match_patch import diff_match_patch
 
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
+from .sanitize import strip_format
 from .sequence import longest_increasing
 
 JOIN = "\n\n"
 EDIT_COST = 4
 """Symbols an equality must be worth to survive efficiency cleanup."""
 _TOKEN = regex.compile(
-    r"(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*|\s+|.", regex.DOTALL
+    r"(?:\p{L}\.){2,}"
+    r"|\p{Cf}*+[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Cf}]*+(?:['’][\p{L}\p{Cf}]+)*+"
+    r"|\s+|.",
+    regex.DOTALL,
 )
-"""Abbreviations ("U.S."), words, whitespace runs, or single marks."""
+"""Abbreviations ("U.S."), words, whitespace runs, or single marks.  Format
+characters (Unicode Cf) before or inside a word belong to the word, which is
+matched without them: "7\u200b0" meets "70" and differs from it only in
+writing, so the pair becomes a replace of that one word."""
 
 
 class Side:
@@ -86,7 +93,10 @@ def _key(token: str) -> str:
     """What a token is matched by: its matching form ("U.S." = "US", curly = straight)."""
     if token.isspace():
         return token
-    return norm_word(token) if token[0].isalnum() else fold(token)
+    bare = strip_format(token)
+    if not bare:
+        return token  # a lone format character matches only itself
+    return norm_word(bare) if bare[0].isalnum() else fold(bare)
 
 
 def _encode(a: list[str], b: list[str]) -> tuple[str, str]:

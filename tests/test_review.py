@@ -84,10 +84,14 @@ def test_saved_file_is_not_private(tmp_path: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640, "an existing file keeps its mode"
 
 
-def test_save_replaces_atomically(tmp_path: Path) -> None:
+def test_save_merges_and_removes_only_against_its_base(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
-    save_marks(path, {"a": Mark("confirmed")})
-    save_marks(path, {"b": Mark("dismissed")})
+    first = save_marks(path, {"a": Mark("confirmed")})
+    assert save_marks(path, {"b": Mark("dismissed")}) == {
+        "a": Mark("confirmed"),
+        "b": Mark("dismissed"),
+    }, "without a base, a save adds and changes but removes nothing"
+    assert save_marks(path, {}, base=first) == {"b": Mark("dismissed")}
     assert load_marks(path) == {"b": Mark("dismissed")}
 
 
@@ -99,7 +103,7 @@ def test_corrupt_file_is_an_error(tmp_path: Path, text: str) -> None:
         load_marks(path)
 
 
-def test_unknown_entries_are_skipped(tmp_path: Path) -> None:
+def test_unknown_statuses_load_and_broken_entries_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     path.write_text(json.dumps({"marks": {
         "a": {"status": "confirmed", "note": "ok"},
@@ -108,7 +112,14 @@ def test_unknown_entries_are_skipped(tmp_path: Path) -> None:
         "d": {"status": "noted", "note": 5},
         "e": {"status": "dismissed"},
     }}), encoding="utf-8")
-    assert load_marks(path) == {"a": Mark("confirmed", "ok"), "e": Mark("dismissed")}
+    assert load_marks(path) == {
+        "a": Mark("confirmed", "ok"),
+        "b": Mark("maybe"),
+        "e": Mark("dismissed"),
+    }
+    save_marks(path, {"f": Mark("noted", "new")})
+    kept = json.loads(path.read_text(encoding="utf-8"))["marks"]
+    assert kept["c"] == "confirmed" and kept["d"] == {"status": "noted", "note": 5}
 
 
 @pytest.mark.parametrize(

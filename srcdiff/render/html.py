@@ -25,12 +25,12 @@ from importlib import resources
 
 from .. import __version__
 from ..model import Report
-from ..review import Mark
+from ..review import Mark, orphaned_marks
 from .htmlbody import render_rows
 from .htmlclaims import render_claims
 from .htmldrifts import render_index
 from .htmlhead import render_figures, render_sources
-from .htmlkit import esc, letter
+from .htmlkit import MARK_SYMBOL, esc, letter, plural
 from .htmlsources import render_matrix, render_passages
 from .htmlview import CompView
 
@@ -85,7 +85,7 @@ def comparison_section(view: CompView) -> Section:
     )
     html = (
         f'<section class="comparison" id="{sid}" data-cmp="{view.number}">'
-        f'<h2>{esc(title)}</h2>{render_figures(view)}{index}'
+        f"<h2>{esc(title)}</h2>{render_figures(view)}{index}"
         f'<section class="body"><h3 id="{sid}-body">Side by side</h3>{legend}{colhead}'
         f'<div class="rows">{rows}</div></section></section>\n'
     )
@@ -114,7 +114,29 @@ def report_sections(report: Report, marks: Mapping[str, Mark]) -> list[Section]:
     claims = render_claims(report, views)
     if claims:
         sections.append(Section("claims", "Claims", claims))
-    return sections + comps
+    kept = _kept_marks(report, marks)
+    return sections + comps + ([kept] if kept else [])
+
+
+def _kept_marks(report: Report, marks: Mapping[str, Mark]) -> Section | None:
+    """The review file's marks on drifts this report does not have: kept, and listed."""
+    ids = {d.id for comp in report.comparisons for d in comp.drifts}
+    gone = orphaned_marks(marks, ids)
+    if not gone:
+        return None
+    title = "Marks on drifts not in this report"
+    items = "".join(
+        f"<li><code>{esc(key)}</code> {esc(MARK_SYMBOL.get(m.status, '?'))} {esc(m.status)}"
+        + (f" — <q>{esc(m.note)}</q>" if m.note else "")
+        + "</li>"
+        for key, m in gone.items()
+    )
+    body = (
+        f'<section class="kept-marks"><h2 id="kept-marks">{esc(title)}</h2>'
+        f"<p>{esc(plural(len(gone), 'mark'))} of the review file name drifts this comparison "
+        f"no longer finds; the file keeps them.</p><ul>{items}</ul></section>\n"
+    )
+    return Section("kept-marks", title, body)
 
 
 def _contents(sections: Sequence[Section]) -> str:

@@ -5,15 +5,17 @@ cut at the word-diff and drift boundaries: removed words in ``<del>``,
 added words in ``<ins>``, a drift's words inside one ``<span class="drift">``
 carrying its severity, an anchor and its explanation as a title.  Equal
 text is written as plain text, so large unchanged passages cost no extra
-elements.  Runs of page furniture are collapsed in ``<details>``.
+elements.  Runs of page furniture, and long runs of unchanged passages, are
+collapsed in ``<details>``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
 from ..model import Block, Document, Drift, OpKind, Paragraph, Status
-from .htmlkit import MARK_SYMBOL, esc, para_numbers, pct, safe_id, short
+from .htmlkit import MARK_SYMBOL, esc, esc_text, para_numbers, pct, safe_id, short
 from .htmlview import CompView
 
 Piece = tuple[int, int, str]
@@ -24,26 +26,41 @@ Run = tuple[int, int, str, int]
 """(start, end, op class, drift position or -1)."""
 
 
+SAME_FOLD_MIN = 8
+"""Consecutive unchanged passages (no drift) from which a run is folded in ``<details>``:
+a long unchanged stretch costs the browser no layout until it is opened."""
+
+
+def _run_kind(blk: Block) -> str:
+    if blk.noise:
+        return "noise"
+    if blk.status is Status.EQUAL and not blk.drifts:
+        return "same"
+    return ""
+
+
 def render_rows(view: CompView) -> str:
-    """Every block of the comparison as a row; consecutive noise blocks share one fold."""
+    """Every block of the comparison as a row; consecutive noise blocks share one fold,
+    and so does a long run of unchanged passages."""
     blocks = view.comp.blocks
     out: list[str] = []
     k = 0
     while k < len(blocks):
-        if not blocks[k].noise:
-            out.append(render_row(view, k))
-            k += 1
-            continue
-        j = k
-        while j < len(blocks) and blocks[j].noise:
+        kind = _run_kind(blocks[k])
+        j = k + 1
+        while kind and j < len(blocks) and _run_kind(blocks[j]) == kind:
             j += 1
-        out.append(_noise_fold(view, k, j))
+        if kind == "noise":
+            out.append(_noise_fold(view, k, j))
+        elif kind == "same" and j - k >= SAME_FOLD_MIN:
+            out.append(_same_fold(view, k, j))
+        else:
+            out.extend(render_row(view, n) for n in range(k, j))
         k = j
     return "".join(out)
 
 
-def _noise_fold(view: CompView, start: int, stop: int) -> str:
-    blocks = view.comp.blocks[start:stop]
+def _where(view: CompView, blocks: Sequence[Block]) -> list[str]:
     a = tuple(i for blk in blocks for i in blk.a)
     b = tuple(j for blk in blocks for j in blk.b)
     where = []
@@ -51,7 +68,39 @@ def _noise_fold(view: CompView, start: int, stop: int) -> str:
         where.append(f"¶{para_numbers(a)} in {view.letter_a}")
     if b:
         where.append(f"¶{para_numbers(b)} in {view.letter_b}")
-    n = len(a) + len(b)
+    return where
+
+
+def _same_fold(view: CompView, start: int, stop: int) -> str:
+    where = _where(view, view.comp.blocks[start:stop])
+    label = f"Unchanged: {stop - start:,} passages ({'; '.join(where)})"
+    rows = "".join(_same_row(view, k) for k in range(start, stop))
+    return (
+        f'<details class="same"><summary>{esc(label)}</summary>'
+        f'<div class="same-rows">{rows}</div></details>\n'
+    )
+
+
+def _same_row(view: CompView, k: int) -> str:
+    """An unchanged passage in a fold: its text once when both sides write it alike
+    (a fifth of a full row, so a long unchanged stretch stays a small page)."""
+    blk = view.comp.blocks[k]
+    a = "\n\n".join(view.doc_a.paragraphs[i].text for i in blk.a)
+    b = "\n\n".join(view.doc_b.paragraphs[j].text for j in blk.b)
+    if a != b:
+        return render_row(view, k)
+    rid = view.row_ids[k]
+    where = f"{view.letter_a} ¶{para_numbers(blk.a)} ↔ {view.letter_b} ¶{para_numbers(blk.b)}"
+    return (
+        f'<p class="row same-row st-equal" id="{rid}"><span class="meta">{esc(where)}</span> '
+        f"{esc_text(a)}</p>\n"
+    )
+
+
+def _noise_fold(view: CompView, start: int, stop: int) -> str:
+    blocks = view.comp.blocks[start:stop]
+    where = _where(view, blocks)
+    n = sum(len(blk.a) + len(blk.b) for blk in blocks)
     label = f"Page furniture: {n} paragraph{'' if n == 1 else 's'} ({'; '.join(where)})"
     rows = "".join(render_row(view, k) for k in range(start, stop))
     return (
@@ -206,7 +255,7 @@ def _paragraph(
 
 def _run_html(text: str, run: Run) -> str:
     s, e, cls, _ = run
-    body = esc(text[s:e])
+    body = esc_text(text[s:e])
     return f"<{cls}>{body}</{cls}>" if cls else body
 
 

@@ -68,9 +68,11 @@ def _marks_line(view: CompView) -> str:
     tally = Counter(m.status for key, m in view.marks.items() if key in ids)
     if not tally:
         return ""
+    known = ("confirmed", "dismissed", "noted")
+    other = sum(n for st, n in tally.items() if st not in known)
     parts = ", ".join(
-        f"{MARK_SYMBOL[st]} {n:,} {st}" for st in ("confirmed", "dismissed", "noted")
-        if (n := tally.get(st, 0))
+        [f"{MARK_SYMBOL[st]} {n:,} {st}" for st in known if (n := tally.get(st, 0))]
+        + ([f"? {other:,} other"] if other else [])
     )
     total = len(view.comp.drifts)
     return f'<p class="reviewed">Reviewed: {esc(parts)} of {esc(plural(total, "drift"))}</p>'

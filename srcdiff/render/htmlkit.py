@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..sanitize import char_name, escape_char, escaped_at, visible
+
 SEVERITY_WORD = {"high": "high", "medium": "medium", "low": "low"}
 SEVERITY_LETTER = {"high": "H", "medium": "M", "low": "L"}
 MARK_SYMBOL = {"confirmed": "✓", "dismissed": "✗", "noted": "✎"}
@@ -22,10 +24,29 @@ _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 def esc(text: str) -> str:
     """Text made safe for HTML element content and quoted attribute values.
 
-    The single escape point of the HTML report: ``&``, ``<``, ``>``, ``"``
-    and ``'`` become character references.
+    The single escape point of the HTML report: control and format
+    characters (bidi overrides, zero-width spaces) become visible escapes
+    such as ``<U+202E>``, so none reorders or hides the text around it; then
+    ``&``, ``<``, ``>``, ``"`` and ``'`` become character references.
     """
-    return html.escape(text, quote=True)
+    return html.escape(visible(text), quote=True)
+
+
+def esc_text(text: str) -> str:
+    """Document text for element content: as ``esc``, with each escaped control or
+    format character marked (class ``cc``) and named in a tooltip."""
+    out: list[str] = []
+    last = 0
+    for at in escaped_at(text):
+        char = text[at]
+        out.append(html.escape(text[last:at], quote=True))
+        out.append(
+            f'<span class="cc" title="{html.escape(char_name(char))}">'
+            f"{html.escape(escape_char(char))}</span>"
+        )
+        last = at + 1
+    out.append(html.escape(text[last:], quote=True))
+    return "".join(out)
 
 
 def safe_id(raw: str) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model import Block, Comparison, Document, Drift, Evidence, Op, Report, Summary
 from ..provenance import Provenance
+from ..sanitize import json_safe
 
 
 def _doc(d: Document) -> dict[str, Any]:
@@ -177,4 +178,5 @@ def render_json(report: Report) -> str:
     Python's C encoder only serves unindented output, and on big reports it
     is several times faster and a quarter smaller.
     """
-    return json.dumps(report_dict(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    text = json.dumps(report_dict(report), ensure_ascii=False, separators=(",", ":"))
+    return json_safe(text) + "\n"

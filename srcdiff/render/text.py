@@ -3,6 +3,11 @@
 Without colour, removed words read ``[-like this-]`` and added words
 ``{+like this+}`` (git's word-diff convention), so the output survives
 pipes, logs and black-and-white printers.
+
+Text from the inputs (words, labels, explanations) passes through
+:func:`srcdiff.sanitize.visible` before it is measured and painted, so a
+control or format character shows as an escape and takes the columns the
+escape takes.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, Comparison, Document, Drift, OpKind, Report, Severity, Status
+from ..sanitize import one_line, visible
 from .sources import overview_lines, share_lines
 
 RESET = "\x1b[0m"
@@ -49,15 +55,15 @@ Seg = tuple[str, str]  # (text, kind) with kind "", "del" or "ins"
 def _side_segments(block: Block, side: str) -> list[Seg]:
     if not (block.a and block.b):
         # One-sided: the title names the side; the words need no markers.
-        return [(op.a or op.b, "") for op in block.ops]
+        return [(visible(op.a or op.b), "") for op in block.ops]
     segs: list[Seg] = []
     for op in block.ops:
         if op.op is OpKind.EQUAL:
-            segs.append((op.a, ""))
+            segs.append((visible(op.a), ""))
         elif side == "a" and op.a:
-            segs.append((op.a, "del"))
+            segs.append((visible(op.a), "del"))
         elif side == "b" and op.b:
-            segs.append((op.b, "ins"))
+            segs.append((visible(op.b), "ins"))
     return segs
 
 
@@ -147,7 +153,7 @@ def _drift_line(d: Drift, st: Style) -> str:
     arrow = {"stronger": " ▲ stronger", "weaker": " ▼ weaker"}.get(
         d.direction.value if d.direction else "", ""
     )
-    return f"  {sev} {kinds}{arrow}: {d.explanation}  [{d.id}]"
+    return f"  {sev} {kinds}{arrow}: {one_line(d.explanation)}  [{visible(d.id)}]"
 
 
 def _render_block(
@@ -158,7 +164,7 @@ def _render_block(
         text = (
             docs[0].paragraphs[block.a[0]].text if block.a else docs[1].paragraphs[block.b[0]].text
         )
-        short = " ".join(text.split())
+        short = visible(" ".join(text.split()))
         short = short if len(short) <= 60 else short[:57] + "..."
         return [f"{title}  {_paint(short, 'dim', st)}"]
     out = [title]
@@ -166,12 +172,12 @@ def _render_block(
         segs: list[Seg] = [] if block.a and block.b else _side_segments(block, "")
         for op in block.ops if block.a and block.b else ():
             if op.op is OpKind.EQUAL:
-                segs.append((op.a, ""))
+                segs.append((visible(op.a), ""))
             else:
                 if op.a:
-                    segs.append((op.a, "del"))
+                    segs.append((visible(op.a), "del"))
                 if op.b:
-                    segs.append((op.b, "ins"))
+                    segs.append((visible(op.b), "ins"))
         out += ["  " + ln for ln in _wrap(segs, st.width - 2, st)]
     else:
         col = (st.width - 3) // 2
@@ -190,7 +196,7 @@ def render_comparison(
     report: Report, comp: Comparison, st: Style, *, inline: bool = False, show_equal: bool = False
 ) -> list[str]:
     docs = (report.documents[comp.a], report.documents[comp.b])
-    head = f"--- a: {docs[0].label}\n+++ b: {docs[1].label}"
+    head = f"--- a: {one_line(docs[0].label)}\n+++ b: {one_line(docs[1].label)}"
     lines = [_paint(head, "head", st)]
     lines += stat_lines(report, comp)
     lines.append("")
@@ -217,8 +223,8 @@ def stat_lines(report: Report, comp: Comparison) -> list[str]:
     na = sum(1 for p in a.paragraphs if not p.noise)
     nb = sum(1 for p in b.paragraphs if not p.noise)
     lines = [
-        f"a: {a.label}  ({len(a.paragraphs)} paragraphs, {s.noise_a} noise)",
-        f"b: {b.label}  ({len(b.paragraphs)} paragraphs, {s.noise_b} noise)",
+        f"a: {one_line(a.label)}  ({len(a.paragraphs)} paragraphs, {s.noise_a} noise)",
+        f"b: {one_line(b.label)}  ({len(b.paragraphs)} paragraphs, {s.noise_b} noise)",
         f"similarity {s.similarity:.0%}   paired {s.paired} (equal {s.equal}, changed "
         f"{s.changed}, moved {s.moved})   split {s.split}   merged {s.merged}",
         f"only in a {s.only_a} of {na}   only in b {s.only_b} of {nb}   "

@@ -10,11 +10,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.widgets import Footer
 
 from ..background import PendingReport, ReportCancelled
 from ..marks import current_marks
 from ..model import Report
+from ..sanitize import visible
 from .bars import SummaryBar, TitleBar
 from .detail import Detail
 from .driftlist import DriftList
@@ -139,9 +141,10 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         at, total = nav.position()
         detail.border_title = (f"Drift {at or '–'}/{total} · {nav.describe()} · "
                                f"reviewed {reviewed}/{len(nav.drifts)}")
-        detail.border_subtitle = (f"NOT SAVED: {self.save_error}" if self.save_error else
-                                  f"marks saved to {self.review_path.name}" if self.review_path else
-                                  "marks are not saved (no review file)")
+        detail.border_subtitle = escape(visible(
+            f"NOT SAVED: {self.save_error}" if self.save_error else
+            f"marks saved to {self.review_path.name}" if self.review_path else
+            "marks are not saved (no review file)"))
         a, b = self.report.documents[comp.a], self.report.documents[comp.b]
         if nav.current is None and self.pending is not None:
             detail.show_drift(None, None, a, b, None,

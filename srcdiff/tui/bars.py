@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Comparison, Document
+from ..sanitize import pictured
 from .layout import GUTTER
 from .theme import text_style
 
@@ -41,7 +42,7 @@ class TitleBar(Widget):
     def _half(self, label: str, doc: Document, width: int) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(f" {label} ", text_style(self, "titlebar--side"))
-        text.append(f" {doc.label}", Style(bold=True))
+        text.append(f" {pictured(doc.label)}", Style(bold=True))
         paras = sum(1 for p in doc.paragraphs if not p.noise)
         text.append(
             f"  {human_size(doc.size or len(doc.text))} · {paras} ¶",

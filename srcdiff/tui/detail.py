@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from ..model import Block, Document, Drift, Span
 from ..review import Mark
+from ..sanitize import pictured
 from .driftlist import MARK_SYMBOL
 from .layout import display
 from .theme import text_style
@@ -75,7 +76,9 @@ class Detail(Static):
         head = Text(no_wrap=True, overflow="ellipsis", end="")
         head.append(f" {SEVERITY_LABEL[sev]} ", self.sev_style(sev))
         if mark is not None:
-            head.append(f"  {MARK_SYMBOL[mark.status]} {mark.status}", Style(bold=True))
+            head.append(
+                f"  {MARK_SYMBOL.get(mark.status, '?')} {pictured(mark.status)}", Style(bold=True)
+            )
         head.append("  " + ", ".join(k.value for k in drift.kinds), Style(bold=True))
         if drift.direction is not None:
             head.append(f"  {DIRECTION_LABEL[drift.direction.value]}", Style(bold=True))
@@ -84,7 +87,7 @@ class Detail(Static):
             f"B ¶{','.join(str(j + 1) for j in block.b) or '—'}"
         )
         head.append(f"   {block.status.value} passage, {where}")
-        lines = [head, Text(drift.explanation or "", no_wrap=True, overflow="ellipsis")]
+        lines = [head, Text(pictured(drift.explanation or ""), no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
             lines.append(self.context_line(label, doc, span, width))
         shown = [e for e in drift.evidence if e.severity.value != "low"]
@@ -92,7 +95,7 @@ class Detail(Static):
             for e in shown[:MAX_EVIDENCE]:
                 lines.append(
                     Text(
-                        f"  · {e.severity.value}: {e.explanation}",
+                        f"  · {e.severity.value}: {pictured(e.explanation)}",
                         no_wrap=True,
                         overflow="ellipsis",
                         style="dim",
@@ -109,7 +112,12 @@ class Detail(Static):
                 )
         if mark is not None and mark.note:
             lines.append(
-                Text(f"Note: {mark.note}", style="italic", no_wrap=True, overflow="ellipsis")
+                Text(
+                    f"Note: {pictured(mark.note)}",
+                    style="italic",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
             )
         self.update(Text("\n").join(lines))
 

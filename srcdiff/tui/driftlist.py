@@ -102,7 +102,9 @@ class DriftList(ScrollView, can_focus=False):
         mark = self.marks.get(d.id)
         text = Text(no_wrap=True, end="", style=base)
         if mark:
-            text.append(MARK_SYMBOL[mark.status], text_style(self, f"driftlist--{mark.status}"))
+            known = mark.status in MARK_SYMBOL
+            text.append(MARK_SYMBOL.get(mark.status, "?"),
+                        text_style(self, f"driftlist--{mark.status}") if known else base)
         else:
             text.append(" ")
         text.append(" ")

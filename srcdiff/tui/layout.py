@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from ..model import Comparison, Document, Status
+from ..sanitize import pictured
 
 Line = tuple[int, int]
 GAP: Line = (-1, -1)
@@ -38,11 +39,13 @@ _ALL_ONE_CELL = re.compile(f"[{ONE_CELL}]*")
 
 
 def display(text: str) -> str:
-    """``text`` with line breaks and tabs as spaces (same length, same offsets)."""
-    for ch in "\n\r\t\v\f":
+    """``text`` with line breaks and tabs as spaces, and every other control or
+    format character as a one-column picture ("␛", "␦"): same length, same
+    offsets, nothing a terminal obeys or that reorders the line."""
+    for ch in "\n\r\t":
         if ch in text:
             text = text.replace(ch, " ")
-    return text
+    return pictured(text)
 
 
 def _slow_wrap(text: str, start: int, end: int, width: int) -> list[Line]:

@@ -5,9 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from ..model import Report
-from ..review import Mark, ReviewFileError, Status, load_marks, save_marks, set_note, toggle_status
+from ..review import (
+    Mark,
+    ReviewFileError,
+    Status,
+    load_marks,
+    orphaned_marks,
+    save_marks,
+    set_aside,
+    set_note,
+    toggle_status,
+)
+from ..sanitize import visible
 from .driftlist import drift_words
 from .note import NoteScreen
 from .state import Nav
@@ -21,9 +33,17 @@ class MarkingApp(App[None]):
         self.report = report
         self.review_path = review_path
         self.marks: dict[str, Mark] = {}
+        self.saved: dict[str, Mark] = {}
+        """The marks as last read from or written to the review file (a save's base)."""
         self.nav = Nav([], [])
         self.save_error: str | None = None
         self._quit_armed = False
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast; its text may name inputs, so it is shown as plain, visible text."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def refresh_side(self, redraw: bool = False) -> None:
         """Show the marks (the subclass draws them)."""
@@ -34,15 +54,31 @@ class MarkingApp(App[None]):
         try:
             self.marks = load_marks(self.review_path)
         except ReviewFileError as err:
-            aside = self.review_path.with_name(self.review_path.name + ".bad")
-            try:
-                self.review_path.replace(aside)
-            except OSError:
-                self.notify(f"{err}; marks will not be saved", severity="error", timeout=10)
-                self.review_path = None
-                return
-            self.notify(f"{err}; kept it as {aside.name} and started a new one",
+            self._unreadable(err)
+            return
+        self.saved = dict(self.marks)
+        ids = {d.id for comp in self.report.comparisons for d in comp.drifts}
+        gone = orphaned_marks(self.marks, ids)
+        if gone and ids:
+            self.notify(f"{len(gone)} mark{'s are' if len(gone) > 1 else ' is'} on drifts this "
+                        f"report does not have ({', '.join(list(gone)[:3])}"
+                        f"{', …' if len(gone) > 3 else ''}); kept in the review file",
                         severity="warning", timeout=10)
+
+    def _unreadable(self, err: ReviewFileError) -> None:
+        """Go on without marks: set a broken file aside, leave any other alone."""
+        assert self.review_path is not None
+        if err.set_aside:
+            try:
+                aside = set_aside(self.review_path)
+            except OSError:
+                pass
+            else:
+                self.notify(f"{err}; kept it as {aside.name} and started a new one",
+                            severity="warning", timeout=10)
+                return
+        self.notify(f"{err}; marks will not be saved", severity="error", timeout=10)
+        self.review_path = None
 
     # -- review ------------------------------------------------------------
     def _current_id(self) -> str | None:
@@ -80,8 +116,13 @@ class MarkingApp(App[None]):
                         title="Review complete", timeout=6)
         if self.review_path is not None:
             try:
-                save_marks(self.review_path, marks)
+                # Merged with what other processes saved meanwhile: shown at once.
+                self.marks = self.saved = save_marks(self.review_path, marks, base=self.saved)
+                self.nav.reviewed = frozenset(self.marks)
                 self.save_error = None
+            except ReviewFileError as err:
+                self.save_error = str(err)
+                self.notify(f"Cannot save the marks: {self.save_error}", severity="error")
             except OSError as err:
                 self.save_error = f"{self.review_path}: {err.strerror or err}"
                 self.notify(f"Cannot save the marks: {self.save_error}", severity="error")

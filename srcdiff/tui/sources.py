@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -14,6 +15,11 @@ from textual.widgets.option_list import Option
 from ..model import Report
 from ..passages import default_base, passage_view
 from ..render.sources import share_lines
+from ..sanitize import pictured
+
+
+def pictured_lines(lines: list[str]) -> str:
+    return "\n".join(map(pictured, lines))
 
 
 def _pair_label(report: Report, k: int) -> str:
@@ -22,7 +28,7 @@ def _pair_label(report: Report, k: int) -> str:
     s = comp.summary
     sev = dict(s.drifts_by_severity)
     return (
-        f"[{comp.a + 1}] {a.label}  ↔  [{comp.b + 1}] {b.label}   "
+        f"[{comp.a + 1}] {pictured(a.label)}  ↔  [{comp.b + 1}] {pictured(b.label)}   "
         f"similarity {s.similarity:.0%} · paired {s.paired} · "
         f"high {sev.get('high', 0)} · medium {sev.get('medium', 0)}"
     )
@@ -49,9 +55,9 @@ class SourcesScreen(ModalScreen[int | None]):
         with Vertical(id="sources-box"):
             yield Static("Sources — Enter opens a pair, b switches the base, Esc closes",
                          id="sources-title")
-            yield Static("\n".join(share_lines(self.report)), id="sources-matrix")
+            yield Static(Text(pictured_lines(share_lines(self.report))), id="sources-matrix")
             yield OptionList(
-                *(Option(_pair_label(self.report, k), id=str(k))
+                *(Option(Text(_pair_label(self.report, k)), id=str(k))
                   for k in range(len(self.report.comparisons))),
                 id="sources-pairs",
             )
@@ -76,19 +82,19 @@ class SourcesScreen(ModalScreen[int | None]):
     def show_base(self) -> None:
         docs = self.report.documents
         rows = passage_view(self.report, self.base)
-        self.query_one("#sources-base", Static).update(
-            f"Passage view: base [{self.base + 1}] {docs[self.base].label} "
+        self.query_one("#sources-base", Static).update(Text(
+            f"Passage view: base [{self.base + 1}] {pictured(docs[self.base].label)} "
             f"({len(rows)} passages)"
-        )
+        ))
         table = self.query_one(DataTable)
         table.clear(columns=True)
         others = [d for d in range(len(docs)) if d != self.base]
         table.add_column(f"[{self.base + 1}] passage", width=48)
         for d in others:
-            table.add_column(f"[{d + 1}] {docs[d].label}"[:28], width=28)
+            table.add_column(Text(f"[{d + 1}] {pictured(docs[d].label)}"[:28]), width=28)
         for row in rows:
             text = " ".join(docs[self.base].paragraphs[row.paragraph].text.split())
-            cells = [f"¶{row.paragraph + 1} {text[:42]}"]
+            cells: list[str | Text] = [Text(pictured(f"¶{row.paragraph + 1} {text[:42]}"))]
             for d in others:
                 cell = row.cells[d]
                 if cell is None or not cell.paragraphs:

@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..sanitize import pictured
+
 
 def text_style(widget: Widget, component: str) -> Style:
     """The colour and text style of ``component``, without its background.
@@ -25,11 +27,14 @@ def text_style(widget: Widget, component: str) -> Style:
 def strip_of(text: Text, console: Console, width: int, pad: Style) -> Strip:
     """``text`` as one line of exactly ``width`` cells, padded with ``pad``.
 
-    Rich drops a Text's own style when it has no spans; keep it.
+    Rich drops a Text's own style when it has no spans; keep it.  Every
+    piece of text passes through ``pictured``: labels and words from the
+    inputs reach the terminal with their controls as pictures.
     """
     if text.spans:
-        segments = list(text.render(console))
+        segments = [Segment(pictured(seg.text), seg.style, seg.control)
+                    for seg in text.render(console)]
     else:
         style = text.style if isinstance(text.style, Style) else None
-        segments = [Segment(text.plain, style)]
+        segments = [Segment(pictured(text.plain), style)]
     return Strip(segments).adjust_cell_length(width, pad)

@@ -30,7 +30,7 @@
     section.querySelectorAll(".row").forEach(function (row) {
       row.hidden = only && !row.querySelector(".note:not([hidden])");
     });
-    section.querySelectorAll("details.noise").forEach(function (d) {
+    section.querySelectorAll("details.noise, details.same").forEach(function (d) {
       d.hidden = only && !d.querySelector(".row:not([hidden])");
     });
   }
