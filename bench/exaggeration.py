@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -120,6 +121,16 @@ def baseline_label(pair: Pair) -> str:
     return label_of(int(d > 0), int(d < 0))
 
 
+_CUE_WORD = re.compile(r"\b(?:may|might|could|suggests?|associated)\b")
+
+
+def baseline_count_label(pair: Pair) -> str:
+    """Fewer may/might/could/suggests/associated in B than in A: exaggerates; more: downplays."""
+    a = len(_CUE_WORD.findall(pair.a.lower()))
+    b = len(_CUE_WORD.findall(pair.b.lower()))
+    return label_of(int(b < a), int(b > a))
+
+
 @dataclass(frozen=True)
 class Run:
     """The drifts srcdiff reported for one pair."""
@@ -221,7 +232,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [p.label for p in pairs]
     print(f"{len(pairs)} pairs: " + ", ".join(f"{lab} {gold.count(lab)}" for lab in LABELS))
     report(
-        "baseline (may/might/could/suggests/associated)", gold, [baseline_label(p) for p in pairs]
+        "baseline: may/might/could/suggests conditional, associated correlational, else direct",
+        gold,
+        [baseline_label(p) for p in pairs],
+    )
+    report(
+        "baseline: fewer of may/might/could/suggests/associated in B exaggerates",
+        gold,
+        [baseline_count_label(p) for p in pairs],
     )
     strength_report("baseline", pairs, baseline_strength)
     if args.mode in ("direct", "both"):
