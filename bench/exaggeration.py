@@ -158,7 +158,12 @@ def e2e_run(pair: Pair, work: Path) -> Run:
     )
     if out.returncode not in (0, 1):
         raise Failed(f"srcdiff exited {out.returncode}: {out.stderr.strip()[:200]}")
-    drifts = [d for c in json.loads(out.stdout).get("comparisons", []) for d in c["drifts"]]
+    try:
+        doc = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        why = out.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise Failed(f"srcdiff printed no JSON (exit {out.returncode}): {why[0][:200]}") from None
+    drifts = [d for c in doc.get("comparisons", []) for d in c["drifts"]]
     return Run(
         sum(d.get("direction") == "stronger" for d in drifts),
         sum(d.get("direction") == "weaker" for d in drifts),
@@ -171,7 +176,7 @@ def e2e_report(pairs: Sequence[Pair]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             runs = [e2e_run(p, Path(tmp)) for p in pairs]
-        except (Failed, json.JSONDecodeError, KeyError, subprocess.TimeoutExpired) as e:
+        except (Failed, KeyError, subprocess.TimeoutExpired) as e:
             print(f"\nend-to-end: not measured: {e}")
             return
     drifts = sum(r.drifts for r in runs)
