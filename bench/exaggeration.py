@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -120,6 +121,16 @@ def baseline_label(pair: Pair) -> str:
     return label_of(int(d > 0), int(d < 0))
 
 
+_CUE_WORD = re.compile(r"\b(?:may|might|could|suggests?|associated)\b")
+
+
+def baseline_count_label(pair: Pair) -> str:
+    """Fewer may/might/could/suggests/associated in B than in A: exaggerates; more: downplays."""
+    a = len(_CUE_WORD.findall(pair.a.lower()))
+    b = len(_CUE_WORD.findall(pair.b.lower()))
+    return label_of(int(b < a), int(b > a))
+
+
 @dataclass(frozen=True)
 class Run:
     """The drifts srcdiff reported for one pair."""
@@ -147,7 +158,12 @@ def e2e_run(pair: Pair, work: Path) -> Run:
     )
     if out.returncode not in (0, 1):
         raise Failed(f"srcdiff exited {out.returncode}: {out.stderr.strip()[:200]}")
-    drifts = [d for c in json.loads(out.stdout).get("comparisons", []) for d in c["drifts"]]
+    try:
+        doc = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        why = out.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise Failed(f"srcdiff printed no JSON (exit {out.returncode}): {why[0][:200]}") from None
+    drifts = [d for c in doc.get("comparisons", []) for d in c["drifts"]]
     return Run(
         sum(d.get("direction") == "stronger" for d in drifts),
         sum(d.get("direction") == "weaker" for d in drifts),
@@ -160,7 +176,7 @@ def e2e_report(pairs: Sequence[Pair]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         try:
             runs = [e2e_run(p, Path(tmp)) for p in pairs]
-        except (Failed, json.JSONDecodeError, KeyError, subprocess.TimeoutExpired) as e:
+        except (Failed, KeyError, subprocess.TimeoutExpired) as e:
             print(f"\nend-to-end: not measured: {e}")
             return
     drifts = sum(r.drifts for r in runs)
@@ -221,7 +237,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = [p.label for p in pairs]
     print(f"{len(pairs)} pairs: " + ", ".join(f"{lab} {gold.count(lab)}" for lab in LABELS))
     report(
-        "baseline (may/might/could/suggests/associated)", gold, [baseline_label(p) for p in pairs]
+        "baseline: may/might/could/suggests conditional, associated correlational, else direct",
+        gold,
+        [baseline_label(p) for p in pairs],
+    )
+    report(
+        "baseline: fewer of may/might/could/suggests/associated in B exaggerates",
+        gold,
+        [baseline_count_label(p) for p in pairs],
     )
     strength_report("baseline", pairs, baseline_strength)
     if args.mode in ("direct", "both"):

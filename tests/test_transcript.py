@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from srcdiff.strength.transcript import turns
+from srcdiff.strength.transcript import same_speaker, turns
 
 HALL = """Town hall meeting, March 3
 
@@ -75,3 +75,12 @@ def test_turns_are_ordered_spans_of_the_text(text: str) -> None:
         assert words == words.strip() and words
         assert text[t.label_span[1] - 1] == ":"
         last = t.span[1]
+
+
+def test_same_speaker() -> None:
+    assert same_speaker("MAYOR TELL", "Mayor Jane Tell")
+    assert same_speaker("MAYOR TELL", "Tell")
+    assert same_speaker("SEN. O'BRIEN", "Senator Mary O’Brien")
+    assert not same_speaker("MAYOR TELL", "Councilwoman Ruiz")
+    assert not same_speaker("Q", "Q")
+    assert not same_speaker("MAYOR", "Mayor Jane Tell")

@@ -291,8 +291,6 @@ def _scale_reading(
         return Reading(scale.name, scale.default, scale.level(scale.default).rank, "", None)
     if scale.pick == "lowest":
         hit, level = min(found, key=lambda f: (f[1].rank, f[0].first))
-    elif scale.pick == "highest":
-        hit, level = min(found, key=lambda f: (-f[1].rank, f[0].first))
     else:
         hit, level = min(found, key=lambda f: (f[0].first, f[0].first - f[0].last))
     r = _reading(scale, level, sentence, hit, hit)

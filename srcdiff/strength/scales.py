@@ -5,9 +5,9 @@ the pole it sits on: two levels on different sides (``-1`` and ``+1``, or ``0`` 
 make a *reversal* ("never" → "rarely", "more than" → "as much as"); ``None`` never reverses.
 Cues use the pattern language of ``words`` and are written as lemmas, so inflections match.
 Which cue stands for a sentence with several is the scale's ``pick``: ``"first"`` (the main
-claim comes first in English), ``"lowest"`` (one hedge hedges the claim) or ``"highest"``.
+claim comes first in English) or ``"lowest"`` (one hedge hedges the claim).
 
-``SEVERITY`` is the policy for a change on each scale; ``severity`` in ``profile`` reads it.
+``SEVERITY`` is the policy for a change on each scale; ``profile.compare`` reads it.
 """
 
 from __future__ import annotations

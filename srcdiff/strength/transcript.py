@@ -1,5 +1,8 @@
 """Speaker turns of a transcript: lines labelled with who speaks ("SMITH:", "MAYOR TELL:", "Q:").
 
+``same_speaker`` tells whether a label and a name in copy ("Mayor Jane Tell said") are one
+person.
+
 ``turns(text)`` finds each labelled line and returns the speaker and the span of their words:
 from after the label to the next label (a long answer may run over several paragraphs), the
 whitespace at either end left out. A label is, at the start of a line and before a colon:
@@ -52,6 +55,32 @@ class Turn:
     """Where the label sits, from its first letter to its colon."""
     span: Span
     """The speaker's words: after the label, up to the next label."""
+
+
+TITLES = frozenset(
+    [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sen", "senator", "rep",
+        "representative", "gov", "governor", "mayor", "president", "vice", "chief", "judge",
+        "justice", "minister", "prime", "secretary", "gen", "general", "col", "capt", "sgt",
+        "officer", "commissioner", "councillor", "councilor", "councilman", "councilwoman",
+        "chair", "chairman", "chairwoman", "deputy", "director", "sir", "dame", "lord", "lady",
+        "rev", "father", "sister", "the", "jr", "sr"
+    ]
+)  # fmt: skip
+"""Words of a label or a name that are titles, not the person ("MAYOR TELL", "Dr. Ruiz")."""
+
+
+def _name_words(name: str) -> list[str]:
+    words = regex.findall(r"[\p{L}'’\-]+", name.casefold().replace("’", "'"))
+    return [w for w in words if w.strip("'-") not in TITLES]
+
+
+def same_speaker(label: str, name: str) -> bool:
+    """Whether a transcript label and a name in copy are one person: their last names
+    agree once titles are left out ("MAYOR TELL" and "Mayor Jane Tell" or "Tell"); a
+    label that is only a title or "Q" matches nobody."""
+    a, b = _name_words(label), _name_words(name)
+    return bool(a and b) and a[-1] == b[-1] and label.strip().upper() not in ("Q", "A")
 
 
 def _speaker(label: str) -> str:

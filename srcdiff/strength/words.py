@@ -172,6 +172,10 @@ class Hit:
     """The sentence's words that matched, as written."""
 
 
+def _first(entry: tuple[int, str, Pattern]) -> int:
+    return entry[0]
+
+
 def _lead(pattern: Pattern) -> str:
     return next((p for p in pattern.parts if p not in _ASSERTIONS and p[:2] != "<!"), "*")
 
@@ -215,7 +219,7 @@ class CueIndex:
                 cands += self._by_word.get(tok.lemma, ())
             if is_number(tok):
                 cands += self._numeric
-            for n, key, pattern in sorted(set(cands), key=lambda c: c[0]):
+            for n, key, pattern in sorted({c[0]: c for c in cands}.values(), key=_first):
                 if free_from.get(n, 0) > i:
                     continue
                 end = _match_from(pattern.parts, toks, i)
