@@ -133,8 +133,12 @@ def test_structure_and_links(watch: Watch, seeded: tuple[Report, Path], tmp_path
 def test_j_and_k_walk_the_drifts(watch: Watch, seeded: tuple[Report, Path]) -> None:
     _, path = seeded
     page = watch.open(path)
-    order = page.evaluate("Array.from(document.querySelectorAll('.drift[id]')).map(e => e.id)")
+    order = page.evaluate(
+        "Array.from(document.querySelectorAll('.drift[id]:not(.off)')).map(e => e.id)"
+    )
     assert len(order) >= 3
+    hidden = page.evaluate("document.querySelectorAll('.drift[id].off').length")
+    assert hidden, "low findings start filtered out: j and k walk what is to review"
     focused = "() => document.activeElement && document.activeElement.id"
     page.keyboard.press("j")
     assert page.evaluate(focused) == order[0]
@@ -156,6 +160,9 @@ def test_filters_hide_entries_and_rows(watch: Watch, seeded: tuple[Report, Path]
     high = sum(1 for d in drifts if d.severity is Severity.HIGH)
     assert 0 < high < len(drifts)
     visible = ".drift-index .entry:not([hidden])"
+    low = sum(1 for d in drifts if d.severity is Severity.LOW)
+    assert page.locator(visible).count() == len(drifts) - low, "low findings start unticked"
+    page.locator("input[data-sev=low]").check()
     assert page.locator(visible).count() == len(drifts)
     page.locator("input[data-sev=high]").uncheck()
     assert page.locator(visible).count() == len(drifts) - high
