@@ -81,14 +81,14 @@ def blank_line_spans(text: str) -> Spans:
 _VERSE = re.compile(r"^\s*(.+?) (\d+):(\d+): ?(.*)$")
 
 PASSAGES: tuple[tuple[str, str], ...] = (
-    ("genesis", "Gen 1-6"),
-    ("psalms", "Ps 1-12"),
-    ("proverbs", "Prov 1-4"),
-    ("isaiah", "Isa 40-44"),
-    ("matthew", "Matt 5-8"),
-    ("john", "John 1-4"),
-    ("acts", "Acts 1-4"),
-    ("romans", "Rom 5-8"),
+    ("genesis", "Gen 1-20"),
+    ("psalms", "Ps 1-30"),
+    ("proverbs", "Prov 1-10"),
+    ("isaiah", "Isa 40-50"),
+    ("matthew", "Matt 5-14"),
+    ("john", "John 1-9"),
+    ("acts", "Acts 1-9"),
+    ("romans", "Rom 1-8"),
 )
 """Dev passages (name, key); none from the held-out books."""
 
@@ -108,16 +108,24 @@ def read_verses(module: str, key: str) -> dict[tuple[str, int, int], str]:
         check=True,
     ).stdout
     verses: dict[tuple[str, int, int], str] = {}
+    parts: dict[tuple[str, int, int], list[str]] = {}
+    current: list[str] | None = None
     for line in out.splitlines():
         m = _VERSE.match(line)
-        if m is None:
-            continue  # a psalm's superscription, the module name
-        book = m.group(1)
-        if book in HELD_OUT_BOOKS:
-            raise SystemExit(f"bench/align_data.py: {key} reaches a held-out book ({book})")
-        text = " ".join(m.group(4).replace("¶", " ").split())
+        if m is not None:
+            book = m.group(1)
+            if book in HELD_OUT_BOOKS:
+                raise SystemExit(f"bench/align_data.py: {key} reaches a held-out book ({book})")
+            current = parts.setdefault((book, int(m.group(2)), int(m.group(3))), [])
+            current.append(m.group(4))
+        elif not line.strip():
+            current = None  # a blank line ends a verse (its poetry lines come before it)
+        elif current is not None:
+            current.append(line)  # a poetry line of the verse; else a superscription
+    for ref, lines in parts.items():
+        text = " ".join(" ".join(lines).replace("¶", " ").split())
         if text:
-            verses[(book, int(m.group(2)), int(m.group(3)))] = text
+            verses[ref] = text
     return verses
 
 
