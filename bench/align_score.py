@@ -40,7 +40,8 @@ import align_data  # noqa: E402
 import corpus  # noqa: E402
 import score  # noqa: E402
 
-from srcdiff.pipeline import document_from_text, plan  # noqa: E402
+from srcdiff.align import plan  # noqa: E402
+from srcdiff.pipeline import document_from_text  # noqa: E402
 
 Blocks = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
