@@ -79,6 +79,7 @@ def blank_line_spans(text: str) -> Spans:
 # --------------------------------------------------------------------------- Bible
 
 _VERSE = re.compile(r"^\s*(.+?) (\d+):(\d+): ?(.*)$")
+_MODULE = re.compile(r"\((?:engKJV2006eb|engWEB2015eb)\)")
 
 PASSAGES: tuple[tuple[str, str], ...] = (
     ("genesis", "Gen 1-20"),
@@ -118,7 +119,7 @@ def read_verses(module: str, key: str) -> dict[tuple[str, int, int], str]:
                 raise SystemExit(f"bench/align_data.py: {key} reaches a held-out book ({book})")
             current = parts.setdefault((book, int(m.group(2)), int(m.group(3))), [])
             current.append(m.group(4))
-        elif not line.strip():
+        elif not line.strip() or _MODULE.fullmatch(line.strip()):
             current = None  # a blank line ends a verse (its poetry lines come before it)
         elif current is not None:
             current.append(line)  # a poetry line of the verse; else a superscription
@@ -156,29 +157,54 @@ def bible_pair(name: str, key: str, fmt: str, seed: int) -> GoldPair:
         n = rng.choice((1, 2, 2, 3, 3, 4, 5, 6))
         units.append(refs[pos : pos + n])
         pos += n
-    a_paras: list[tuple[int, str]] = []  # (unit, text)
-    b_paras: list[tuple[int, str]] = []
-    for u, unit in enumerate(units):
+    a_paras: list[tuple[frozenset[int], str]] = []  # (verses, text)
+    b_paras: list[tuple[frozenset[int], str]] = []
+    start = 0
+    for unit in units:
         r = rng.random()
         if r >= 0.05:  # else only B has it
             for s, e in _cut(len(unit), rng):
-                a_paras.append((u, _write([(x, kjv[x]) for x in unit[s:e]], fmt)))
+                verses = frozenset(range(start + s, start + e))
+                a_paras.append((verses, _write([(x, kjv[x]) for x in unit[s:e]], fmt)))
         if r < 0.05 or r >= 0.10:  # else only A has it
             for s, e in _cut(len(unit), rng):
-                b_paras.append((u, _write([(x, web[x]) for x in unit[s:e]], fmt)))
+                verses = frozenset(range(start + s, start + e))
+                b_paras.append((verses, _write([(x, web[x]) for x in unit[s:e]], fmt)))
+        start += len(unit)
     # Moves: a few of B's paragraphs go elsewhere (order never forbids a move).
     for _ in range(max(1, len(b_paras) // 25)):
         p = b_paras.pop(rng.randrange(len(b_paras)))
         b_paras.insert(rng.randrange(len(b_paras) + 1), p)
     a_text, a_spans = _join([t for _, t in a_paras])
     b_text, b_spans = _join([t for _, t in b_paras])
-    groups: list[Group] = []
-    for u in range(len(units)):
-        ga = tuple(k for k, (x, _) in enumerate(a_paras) if x == u)
-        gb = tuple(k for k, (x, _) in enumerate(b_paras) if x == u)
-        if ga and gb:
-            groups.append((ga, gb))
+    groups = _components([v for v, _ in a_paras], [v for v, _ in b_paras])
     return GoldPair(f"bible-{name}-{fmt}", a_text, b_text, a_spans, b_spans, tuple(groups))
+
+
+def _components(a: Sequence[frozenset[int]], b: Sequence[frozenset[int]]) -> tuple[Group, ...]:
+    """Groups of paragraphs joined by shared verses (a 2:2 regrouping cut alike is two 1:1)."""
+    owner_b = {v: j for j, vs in enumerate(b) for v in vs}
+    parent = list(range(len(a)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_a: dict[int, int] = {}
+    for i, vs in enumerate(a):
+        for j in {owner_b[v] for v in vs if v in owner_b}:
+            if j in first_a:
+                parent[root(i)] = root(first_a[j])
+            else:
+                first_a[j] = i
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(len(a)):
+        groups.setdefault(root(i), ([], []))[0].append(i)
+    for j, i in first_a.items():
+        groups[root(i)][1].append(j)
+    return tuple((tuple(ga), tuple(sorted(gb))) for ga, gb in groups.values() if gb)
 
 
 def _join(paras: Sequence[str]) -> tuple[str, Spans]:

@@ -24,7 +24,6 @@ word diff; its CPU time is reported.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -145,33 +144,6 @@ def score_pair(pair: align_data.GoldPair) -> PairScore:
     )
 
 
-def big_pairs(seed: int = corpus.SEED) -> list[corpus.Pair]:
-    """The bench's edited big pair, and the same with 3% of paragraphs deleted from each side."""
-    pairs = corpus.build_pairs(seed)
-    edited = pairs[1]
-    return [edited, _with_deletions(edited, 0.03, seed)]
-
-
-def _with_deletions(pair: corpus.Pair, share: float, seed: int) -> corpus.Pair:
-    """``pair`` with a share of each side's paragraphs removed (their partners become one-sided)."""
-    rng = random.Random(f"{seed}-deleted")
-    drop_a = set(rng.sample(range(len(pair.a)), round(len(pair.a) * share)))
-    drop_b = set(rng.sample(range(len(pair.b)), round(len(pair.b) * share)))
-    keep_a = [i for i in range(len(pair.a)) if i not in drop_a]
-    keep_b = [j for j in range(len(pair.b)) if j not in drop_b]
-    new_a = {i: k for k, i in enumerate(keep_a)}
-    new_b = {j: k for k, j in enumerate(keep_b)}
-    b_to_a = tuple(tuple(new_a[i] for i in pair.b_to_a[j] if i in new_a) for j in keep_b)
-    a_to_b = tuple(tuple(new_b[j] for j in pair.a_to_b[i] if j in new_b) for i in keep_a)
-    return corpus.Pair(
-        "edited-deleted",
-        tuple(pair.a[i] for i in keep_a),
-        tuple(pair.b[j] for j in keep_b),
-        a_to_b,
-        b_to_a,
-    )
-
-
 def score_big(pair: corpus.Pair) -> tuple[float, float, dict[str, int]]:
     a_text, a_spans = corpus.join_paragraphs(pair.a)
     b_text, b_spans = corpus.join_paragraphs(pair.b)
@@ -258,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _show(rows, args.show, lic)
     if args.only in (None, "big"):
         print("Near-duplicate big pairs (share of paragraphs paired exactly right):")
-        for pair in big_pairs():
+        for pair in corpus.big_pairs():
             share, took, errors = score_big(pair)
             print(f"  {pair.name:28} paired right {share:.4f}  align {took:.2f} s CPU  {errors}")
     return 0

@@ -34,6 +34,9 @@ from itertools import chain
 from ..collector import no_cycle_collection
 from ..model import Paragraph
 from .assembly import ParaLink, grow_groups
+from .evidence import Chance
+from .gate import weigh
+from .order import attach_parts, fill_gaps, regroup
 from .paragraphs import paragraph_pass
 from .sentences import align_sentences, rescue
 from .units import Vocabulary, sentences_of
@@ -59,7 +62,7 @@ def _align(
     # 1-2. Whole paragraphs first: near-copies pair (and splits and merges
     # attach) on paragraph evidence, which sentence templates cannot confuse.
     pa, pb = vocab.bags(0, sa), vocab.bags(1, sb)
-    paragraph_pass(pa, pb, vocab.numeric, group_of_a, group_of_b, groups)
+    seeded = paragraph_pass(pa, pb, vocab.numeric, group_of_a, group_of_b, groups)
     # 3. Sentences of the paragraphs still unpaired: re-worded passages.
     la = vocab.units(0, sa, skip=group_of_a)
     lb = vocab.units(1, sb, skip=group_of_b)
@@ -75,5 +78,13 @@ def _align(
         para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
         rescue(ua, ub, a_text, b_text, vocab, para_keys, group_of_a, group_of_b, groups)
     links = [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), sum(ws)) for ga, gb, ws in groups]
+    # 5. No pair without evidence.
+    bags_a, bags_b = {u.para: u.keys for u in pa}, {u.para: u.keys for u in pb}
+    chance = Chance.of(pa, pb)
+    weighed = weigh(links, chance, bags_a, bags_b, seeded)
+    links = [w.link for w in weighed if w.kept]
+    # 6. Order as evidence: the gaps between ordered neighbours, then regroupings.
+    links = fill_gaps(links, chance, bags_a, bags_b)
+    links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links

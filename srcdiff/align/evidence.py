@@ -112,3 +112,72 @@ def uncovered(keys: Iterable[Counter[int]], covered: Iterable[Counter[int]]) -> 
     for c in covered:
         rest.subtract(c)
     return +rest
+
+
+@dataclass(frozen=True)
+class Chance:
+    """How much more two passages share than chance gives for their lengths and vocabularies.
+
+    Built from the paragraphs of both documents.  Under chance, a passage of
+    length L (in keys) holds key k with probability p = 1 - (1 - f)^(L / mean),
+    where f is the share of its document's paragraphs that hold k and mean
+    their mean length.  Each distinct key of the shorter passage is a trial
+    against the longer one; a shared key is worth its surprise, -ln p.  The
+    evidence is the surprise found beyond what chance would give, in standard
+    deviations of that chance (a z score): a stock word shared by half the
+    paragraphs is worth little, a name or figure found in two paragraphs
+    only is worth much, and a long passage is expected to share more.
+    """
+
+    log_miss: tuple[dict[int, float], dict[int, float]]
+    """For each key, ln(1 - f) in a and in b: the log chance that a mean paragraph lacks it."""
+    unseen: tuple[float, float]
+    """The same for a key its document does not hold (as if half a paragraph held it)."""
+    mean: tuple[float, float]
+    """Mean length of a paragraph (keys counted with repeats), in a and in b."""
+
+    @classmethod
+    def of(cls, pa: Iterable[Unit], pb: Iterable[Unit]) -> Chance:
+        logs: list[dict[int, float]] = []
+        unseen: list[float] = []
+        means: list[float] = []
+        for units in (list(pa), list(pb)):
+            df = Counter(chain.from_iterable(u.keys for u in units))
+            n = max(len(units), N_PRIOR)
+            by_count = {c: math.log(1.0 - min(c, n - 0.5) / n) for c in set(df.values())}
+            logs.append({k: by_count[c] for k, c in df.items()})
+            unseen.append(math.log(1.0 - 0.5 / n))
+            means.append(max(sum(len(u.words) for u in units) / max(len(units), 1), 1.0))
+        return cls((logs[0], logs[1]), (unseen[0], unseen[1]), (means[0], means[1]))
+
+    def z(self, ka: Counter[int], kb: Counter[int]) -> float:
+        """The evidence that passages with key counts ka (in a) and kb (in b) correspond."""
+        la, lb = sum(ka.values()), sum(kb.values())
+        if not la or not lb:
+            return 0.0
+        # Trials: the shorter passage's keys, looked for in the longer one's document.
+        keys, other, side, length = (ka, kb, 1, lb) if la <= lb else (kb, ka, 0, la)
+        log_miss, unseen = self.log_miss[side], self.unseen[side]
+        scale = length / self.mean[side]
+        found = expected = var = 0.0
+        log, expm1 = math.log, math.expm1
+        for k in keys:
+            p = -expm1(scale * log_miss.get(k, unseen))
+            p = 1e-6 if p < 1e-6 else _P_MAX if p > _P_MAX else p
+            s = -log(p)
+            ps = p * s
+            expected += ps
+            var += ps * (1.0 - p) * s
+            if k in other:
+                found += s
+        return (found - expected) / math.sqrt(var + _FLOOR)
+
+
+_P_MAX = 1.0 - 1e-9
+
+
+N_PRIOR = 20
+"""Paragraphs a document counts as at least: in a text of two paragraphs a word found in one
+is not known to be common, so a short text's keys are weighed as if among this many."""
+_FLOOR = 1.0
+"""Variance added to every test, so that one lucky key in a one-word passage is not a proof."""

@@ -83,8 +83,11 @@ def paragraph_pass(
     group_of_a: dict[int, int],
     group_of_b: dict[int, int],
     groups: list[tuple[set[int], set[int], list[float]]],
-) -> None:
+) -> set[tuple[int, int]]:
     """Pair whole paragraphs that are mutual best matches; attach split and merged parts.
+
+    Returns the candidate pairs seeded, as (a paragraph, b paragraph): the
+    evidence gate weighs a link against them.
 
     A part attaches to a paired paragraph when it is contained in what that
     paragraph's partner leaves uncovered (the residual), so a passage that
@@ -92,7 +95,7 @@ def paragraph_pass(
     article in the same file) does not attach.
     """
     if not pa or not pb:
-        return
+        return set()
     scorer = Scorer(pa + pb, numeric)
     pairs, leads = candidate_pairs(pa, pb, scorer, shingles=True)
     wa, wb = [scorer.weighted(u) for u in pa], [scorer.weighted(u) for u in pb]
@@ -143,3 +146,4 @@ def paragraph_pass(
         for j in ib:
             group_of_b[pb[j].para] = gid
         groups.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
+    return {(pa[i].para, pb[j].para) for i, j in pairs}

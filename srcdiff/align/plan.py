@@ -32,6 +32,28 @@ def _identical_links(
     return out
 
 
+SHORT_CHARS = 1000
+"""Longest passage that counts as a single claim (a sentence, a headline, a post)."""
+
+
+def _single_claims(a: Document, b: Document, links: list[ParaLink]) -> list[ParaLink]:
+    """When each side is one short passage, they form a pair whatever their word overlap.
+
+    Two versions of one sentence or one headline are compared, not listed as
+    a deletion and an insertion: there is nothing else either could be.
+    """
+    if links:
+        return []
+    ca = [p for p in a.paragraphs if not p.noise]
+    cb = [p for p in b.paragraphs if not p.noise]
+    if len(ca) != 1 or len(cb) != 1:
+        return []
+    pa, pb = ca[0], cb[0]
+    if pa.end - pa.start > SHORT_CHARS or pb.end - pb.start > SHORT_CHARS:
+        return []
+    return [ParaLink((pa.index,), (pb.index,), 0.0)]
+
+
 @dataclass(frozen=True)
 class Slot:
     """Where one block goes in a comparison, known before any word is diffed.
@@ -52,6 +74,7 @@ def plan(a: Document, b: Document) -> tuple[Slot, ...]:
     taken_a = {i for lk in links for i in lk.a}
     taken_b = {j for lk in links for j in lk.b}
     links += _identical_links(a, b, taken_a, taken_b)
+    links += _single_claims(a, b, links)
     taken_a = {i for lk in links for i in lk.a}
     taken_b = {j for lk in links for j in lk.b}
     chain = ordered_chain(links)

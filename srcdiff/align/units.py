@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import add
 
+import regex
+
 from ..model import Paragraph
 from ..normalize import key_sequence
 
@@ -40,15 +42,27 @@ Sentence = tuple[int, int, int, str]
 """(paragraph index, start, end, text) of a sentence to align."""
 
 
+_LABEL = regex.compile(r"\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)|\d+(?:\.\d+)*\.)(?=\s|$)")
+"""A clause or section number opening a paragraph: "1.5.", "(a)", "b)", "12.", "(iv)"."""
+
+
 def sentences_of(text: str, paras: Sequence[Paragraph]) -> list[Sentence]:
-    """The sentences of the non-noise paragraphs (a paragraph without any is one)."""
+    """The sentences of the non-noise paragraphs (a paragraph without any is one).
+
+    A section or clause number opening a paragraph is its label, not its
+    content: revisions renumber, and "1.5." in one version says nothing of
+    "1.5." in the other.  It is left out of the first sentence's words.
+    """
     out: list[Sentence] = []
     for p in paras:
         if p.noise:
             continue
         sents = p.sentences or ()
         spans = [(s.start, s.end) for s in sents] or [(p.start, p.end)]
-        out.extend((p.index, s, e, text[s:e]) for s, e in spans)
+        for k, (s, e) in enumerate(spans):
+            words = text[s:e]
+            label = _LABEL.match(words) if k == 0 else None
+            out.append((p.index, s, e, words[label.end() :] if label else words))
     return out
 
 
