@@ -39,7 +39,10 @@ import align_data  # noqa: E402
 import corpus  # noqa: E402
 import score  # noqa: E402
 
-from srcdiff.align import plan  # noqa: E402
+try:
+    from srcdiff.align import plan  # noqa: E402
+except ImportError:  # a checkout from before the align package (for side-by-side figures)
+    from srcdiff.pipeline import plan  # type: ignore[attr-defined,no-redef]  # noqa: E402
 from srcdiff.pipeline import document_from_text  # noqa: E402
 
 Blocks = list[tuple[tuple[int, ...], tuple[int, ...]]]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .assembly import ParaLink
 from .evidence import Chance
@@ -29,6 +30,10 @@ Z_SURE = 12.0
 """Evidence from which a link stays whatever its alternatives."""
 MARGIN = 0.8
 """How far a link's evidence must pass its best alternative's."""
+
+
+Z_PART = 2.5
+"""Evidence a part of a split or merge needs for what its partners hold beyond its own side."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,34 @@ def _bag(bags: dict[int, Counter[int]], idx: Sequence[int]) -> Counter[int]:
     return out
 
 
+def _prune(
+    chance: Chance, bags_a: dict[int, Counter[int]], bags_b: dict[int, Counter[int]], lk: ParaLink
+) -> ParaLink:
+    """``lk`` without the parts of a split or merge that do not hold what their partners add.
+
+    A part stays when it shares, beyond chance (``Z_PART``), what the other
+    side holds beyond the rest of its own side: the second half of a merge
+    must hold the words its first half lacks.
+    """
+    ga, gb = list(lk.a), list(lk.b)
+    for own, other, mine, theirs, flip in (
+        (ga, gb, bags_a, bags_b, False),
+        (gb, ga, bags_b, bags_a, True),
+    ):
+        while len(own) > 1:
+            zs = []
+            for x in own:
+                rest = _bag(theirs, other) - _bag(mine, [y for y in own if y != x])
+                zs.append((chance.z(rest, mine[x]) if flip else chance.z(mine[x], rest), x))
+            worst, x = min(zs)
+            if worst >= Z_PART:
+                break
+            own.remove(x)
+    if (len(ga), len(gb)) == (len(lk.a), len(lk.b)):
+        return lk
+    return ParaLink(tuple(ga), tuple(gb), lk.score)
+
+
 def weigh(
     links: Sequence[ParaLink],
     chance: Chance,
@@ -69,7 +102,7 @@ def weigh(
         near_a[i].append(j)
         near_b[j].append(i)
     out = []
-    for lk in links:
+    for lk in map(partial(_prune, chance, bags_a, bags_b), links):
         z = chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b))
         rival = 0.0
         if z < Z_SURE:
