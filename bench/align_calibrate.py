@@ -108,12 +108,12 @@ def main() -> int:
             if not found:
                 continue
             print(f"  {label:12} n={len(found):5}")
-            for z_min in (2.0, 3.0, 4.0, 5.0):
-                for margin in (0.0, 1.0, 2.0, 3.0):
+            for z_min in (2.0, 3.0, 4.0):
+                for margin in (0.0, 0.8, 2.0, 3.0):
                     kept = sum(
                         1 for z, r in found if z >= gate.Z_SURE or (z >= z_min and z - r >= margin)
                     )
-                    print(f"    z >= {z_min:.0f}, margin {margin:.0f}: {kept:5} kept", end="")
+                    print(f"    z >= {z_min:.0f}, margin {margin:.1f}: {kept:5} kept", end="")
                 print()
     return 0
 
