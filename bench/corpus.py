@@ -553,6 +553,33 @@ def build_pairs(seed: int = SEED, target_bytes: int = TARGET_BYTES) -> list[Pair
     return [shuffled_pair(corpus, seed), edited_pair(corpus, seed)]
 
 
+def big_pairs(seed: int = SEED) -> list[Pair]:
+    """The bench's edited big pair, and the same with 3% of paragraphs deleted from each side."""
+    pairs = build_pairs(seed)
+    edited = pairs[1]
+    return [edited, _with_deletions(edited, 0.03, seed)]
+
+
+def _with_deletions(pair: Pair, share: float, seed: int) -> Pair:
+    """``pair`` with a share of each side's paragraphs removed (their partners become one-sided)."""
+    rng = random.Random(f"{seed}-deleted")
+    drop_a = set(rng.sample(range(len(pair.a)), round(len(pair.a) * share)))
+    drop_b = set(rng.sample(range(len(pair.b)), round(len(pair.b) * share)))
+    keep_a = [i for i in range(len(pair.a)) if i not in drop_a]
+    keep_b = [j for j in range(len(pair.b)) if j not in drop_b]
+    new_a = {i: k for k, i in enumerate(keep_a)}
+    new_b = {j: k for k, j in enumerate(keep_b)}
+    b_to_a = tuple(tuple(new_a[i] for i in pair.b_to_a[j] if i in new_a) for j in keep_b)
+    a_to_b = tuple(tuple(new_b[j] for j in pair.a_to_b[i] if j in new_b) for i in keep_a)
+    return Pair(
+        "edited-deleted",
+        tuple(pair.a[i] for i in keep_a),
+        tuple(pair.b[j] for j in keep_b),
+        a_to_b,
+        b_to_a,
+    )
+
+
 # --------------------------------------------------------------------------- files
 
 

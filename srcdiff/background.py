@@ -17,15 +17,14 @@ import os
 import pickle
 import signal
 
+from .align import Slot, plan
 from .collector import no_cycle_collection
 from .model import Block, Comparison, Document, Report
 from .pipeline import (
-    Slot,
     build_block,
     compare_documents,
     layout_summary,
     pending_block,
-    plan,
     with_provenance,
 )
 
@@ -81,8 +80,9 @@ class PendingReport:
             code = 1
             try:
                 report = _full_report(self.a, self.b, self.slots)
-                data = pickle.dumps((report.comparisons, report.provenance),
-                                    protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps(
+                    (report.comparisons, report.provenance), protocol=pickle.HIGHEST_PROTOCOL
+                )
                 with os.fdopen(write_fd, "wb") as out:
                     out.write(data)
                 code = 0

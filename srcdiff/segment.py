@@ -128,6 +128,47 @@ def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
     return goes_on or not _breaks_early(text, lines, longest)
 
 
+_RULE = regex.compile(r"[-=*_~#+ ]+")
+_WORD_ON = regex.compile(r"\p{Ll}+(?:[\s,;:.)]|$)")
+"""A line going on with a lower-case word (not a user name or a handle)."""
+_MARKER = regex.compile(r"\(?(?:\d+(?:[.:]\d+)*|[a-z]|[ivx]+)[.)]?\s")
+
+
+def _indent(text: str, s: int) -> int:
+    """How many blanks stand before position s on its line."""
+    start = text.rfind("\n", 0, s) + 1
+    return s - start
+
+
+def _kept_whole(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when a multi-line block is one paragraph by its layout, not by its line widths.
+
+    Legal and scriptural texts lay a paragraph out in ways a width test
+    misreads: a title centred over its subtitle, a heading over its
+    underline, a boxed notice, lines that go on in lower case after a short
+    heading or clause label, continuation lines indented under the first,
+    an all-capitals notice, and lines that each open with a clause or verse
+    number.  None of these is a text written one paragraph per line (whole
+    sentences each opening with a capital) or a list of links.
+    """
+    rows = [text[s:e] for s, e in lines]
+    if any(_RULE.fullmatch(r) for r in rows[1:]):
+        return True  # a heading and its underline
+    if len(rows) >= 3 and all(r[0] == r[-1] and r[0] in "*|#" for r in rows):
+        return True  # a boxed notice
+    breaks = list(zip(rows, rows[1:], strict=False))
+    goes_on = sum(1 for r, n in breaks if r[-1] not in _TERMINAL and _WORD_ON.match(n))
+    if goes_on * 3 >= len(breaks):
+        return True
+    indents = [_indent(text, s) for s, _ in lines]
+    if all(i > indents[0] for i in indents[1:]) or (len(rows) <= 3 and min(indents) >= 4):
+        return True  # continuation lines indented under the first, or a centred title
+    if all(_MARKER.match(r) for r in rows):
+        return True  # numbered clauses or verses
+    letters = "".join(rows)
+    return max(map(len, rows)) >= 20 and not any(c.islower() for c in letters)
+
+
 def _breaks_early(text: str, lines: list[tuple[int, int]], width: int) -> bool:
     """Whether some line plus a space and the next line's first word fits in width."""
     for (s, e), (ns, ne) in itertools.pairwise(lines):
@@ -161,12 +202,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
 
     Blank lines separate paragraphs.  Inside a block, lines that are not
     hard-wrapped prose (headlines, one paragraph per line as in wire copy,
-    link lists) each become a paragraph of their own.
+    link lists) each become a paragraph of their own, unless the block's
+    layout makes it one paragraph (``_kept_whole``).
     """
     out: list[tuple[int, int, bool]] = []
     for s, e in _blocks(text):
         lines = _line_spans(text, s, e)
-        if len(lines) > 1 and not _is_wrapped_prose(text, lines):
+        if len(lines) > 1 and not (_is_wrapped_prose(text, lines) or _kept_whole(text, lines)):
             out.extend((ls, le, True) for ls, le in lines)
         else:
             out.append((s, e, False))

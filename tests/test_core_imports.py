@@ -11,6 +11,7 @@ CORE = [
     "segment",
     "noise",
     "align",
+    "align.plan",
     "worddiff",
     "drift",
     "numbers",

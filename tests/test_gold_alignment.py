@@ -48,9 +48,14 @@ F24_AP_REQUIRED = {
     (13, 1),  # "more than 70 percent of the $900 million" / "Nearly 70% of ... $900 million"
     (14, 1),  # "90 percent of Russia's microelectronics imports" / "about 90% of ... microelectr."
     (19, 6),  # Blinken at the G7 in Capri
+    (22, 7),  # Biden's telephone call with Xi Jinping / Biden "raised concerns directly with" Xi
+}
+# A re-worded pair with too little shared content to tell from chance: the evidence model
+# (docs/align.md) scores it 0.5, below the 2.1-2.3 of the forbidden pairs below, and each
+# paragraph has a stronger rival.  It may pair, with each other only.
+F24_AP_WEAK = {
     (18, 18),  # China "sensitive about trade pressure" from European powers / "sensitive to
     #            reaction from European capitals"; economic headwinds / slow economy
-    (22, 7),  # Biden's telephone call with Xi Jinping / Biden "raised concerns directly with" Xi
 }
 # Paragraphs of France 24 that state nothing AP states: the section tag and the headline
 # (they share only "China", "Russia", "US"), the three quotes of the senior official, Kurt
@@ -100,6 +105,12 @@ def test_f24_ap_no_false_pairs() -> None:
     assert not pairs & F24_AP_FORBIDDEN, sorted(pairs & F24_AP_FORBIDDEN)
     wrong = sorted((i, j) for i, j in pairs if i in F24_AP_NO_PARTNER)
     assert not wrong, f"paired although France 24 alone states them: {wrong}"
+    weak_a = {i for i, _ in F24_AP_WEAK}
+    weak_b = {j for _, j in F24_AP_WEAK}
+    astray = sorted(
+        (i, j) for i, j in pairs if (i in weak_a or j in weak_b) and (i, j) not in F24_AP_WEAK
+    )
+    assert not astray, f"a weakly matched paragraph paired with another: {astray}"
 
 
 def test_bundle_quotes_stay_with_cnn() -> None:

@@ -173,3 +173,35 @@ def test_prose_lines_at_end_are_not_footer() -> None:
         "Third line as well.\nFourth line closes."
     )
     assert not any(p.noise for p in segment(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a centred title over its subtitle
+        "                 GNU GENERAL PUBLIC LICENSE\n                    Version 2, June 1991",
+        # a heading and its underline
+        "1. Definitions\n--------------",
+        # a definition whose body goes on in lower case under its heading
+        '1.1. "Contributor"\n    means each individual or legal entity that creates',
+        # continuation lines indented under the first
+        "Copyright (C) 1989 Free Software Foundation, Inc.\n"
+        "                    51 Franklin St, Fifth Floor, Boston, MA",
+        # an all-capitals notice
+        "GNU GENERAL PUBLIC LICENSE\nTERMS AND CONDITIONS FOR COPYING AND MODIFICATION",
+        # numbered clauses and verses, one a line
+        "(1) The licensee may copy the work.\n(2) The licensee may not sell it.",
+        "1:1 In the beginning God created the heaven and the earth.\n"
+        "1:2 And the earth was without form, and void.",
+        # a boxed notice
+        "**************************\n*  6. Disclaimer of Warranty *\n**************************",
+    ],
+)
+def test_layout_keeps_the_blank_line_paragraph(text: str) -> None:
+    assert [text[s:e] for s, e, _ in paragraph_spans(text)] == [text.strip()]
+
+
+def test_user_lines_in_a_footer_stay_apart() -> None:
+    """A line opening with a user name is not a continuation in lower case."""
+    text = "admin · 3 hours ago\nguest_4471 · 5 hours ago\nCopyright © 2024 Example News."
+    assert len(paragraph_spans(text)) == 3

@@ -17,9 +17,10 @@ from rich.cells import cell_len
 from textual.binding import Binding
 
 from srcdiff import background
+from srcdiff.align import Slot
 from srcdiff.background import PendingReport
 from srcdiff.model import Document, Report, Severity
-from srcdiff.pipeline import Slot, compare_paths, document_from_text, make_document
+from srcdiff.pipeline import compare_paths, document_from_text, make_document
 from srcdiff.read import read_input
 from srcdiff.review import Mark, load_marks, review_path
 from srcdiff.tui.app import SrcdiffApp

@@ -1,0 +1,122 @@
+"""Calibrate alignment's evidence model on the real dev pairs (not on the stories).
+
+    python bench/align_calibrate.py
+
+For every dev pair (Bible translations, licence revisions, the big pair with
+deletions) it takes the blocks srcdiff pairs and the gold groups, and prints
+the evidence (``Chance.z``) of
+
+* the blocks srcdiff asserts that are gold (all their combinations gold),
+* the blocks srcdiff asserts that are wrong (none gold),
+* the gold groups, and pairs of gold neighbours, srcdiff misses,
+
+as quantiles, so that the threshold that keeps gold pairs and drops wrong ones
+can be read off.  ``docs/align.md`` records the figures and the choice.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from itertools import chain
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import align_data  # noqa: E402
+import align_score  # noqa: E402
+import corpus  # noqa: E402
+
+from srcdiff.align import core, gate, plan  # noqa: E402
+from srcdiff.align.evidence import Chance  # noqa: E402
+from srcdiff.align.units import Vocabulary, sentences_of  # noqa: E402
+from srcdiff.model import Document  # noqa: E402
+from srcdiff.pipeline import document_from_text  # noqa: E402
+
+
+def _bags(
+    da: Document, db: Document
+) -> tuple[Chance, dict[int, Counter[int]], dict[int, Counter[int]]]:
+    sa, sb = sentences_of(da.text, da.paragraphs), sentences_of(db.text, db.paragraphs)
+    vocab = Vocabulary(s[3] for s in chain(sa, sb))
+    pa, pb = vocab.bags(0, sa), vocab.bags(1, sb)
+    return Chance.of(pa, pb), {u.para: u.keys for u in pa}, {u.para: u.keys for u in pb}
+
+
+def _sum(bags: dict[int, Counter[int]], idx: Sequence[int]) -> Counter[int]:
+    out: Counter[int] = Counter()
+    for i in idx:
+        out.update(bags.get(i, Counter()))
+    return out
+
+
+def collect(pair: align_data.GoldPair, out: dict[str, list[tuple[float, float]]]) -> None:
+    """Evidence and best rival of every link the passes propose (the gate open), by label."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    seen: list[gate.Weighed] = []
+
+    def record(*args: Any) -> list[gate.Weighed]:
+        weighed = gate.weigh(*args)
+        seen.extend(weighed)
+        return weighed
+
+    with mock.patch.object(core, "weigh", record):
+        plan(da, db)
+    for w in seen:
+        sa = set().union(*(ma[i] for i in w.link.a))
+        sb = set().union(*(mb[j] for j in w.link.b))
+        combos = {(i, j) for i in sa for j in sb}
+        label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly gold"
+        out[label].append((w.z, w.rival))
+
+
+def _big(pair: corpus.Pair) -> align_data.GoldPair:
+    a_text, a_spans = corpus.join_paragraphs(pair.a)
+    b_text, b_spans = corpus.join_paragraphs(pair.b)
+    groups = []
+    for i, js in enumerate(pair.a_to_b):
+        if js and all(pair.b_to_a[j] == (i,) for j in js):
+            groups.append(((i,), tuple(js)))
+    for j, src in enumerate(pair.b_to_a):
+        if len(src) > 1:
+            groups.append((tuple(src), (j,)))
+    return align_data.GoldPair(
+        pair.name, a_text, b_text, tuple(a_spans), tuple(b_spans), tuple(groups)
+    )
+
+
+def main() -> int:
+    families = {
+        "bible": align_data.bible_pairs(),
+        "licence": align_data.licence_pairs(),
+        "big": [_big(corpus.big_pairs()[1])],
+    }
+    for name, pairs in families.items():
+        out: dict[str, list[tuple[float, float]]] = {"gold": [], "partly gold": [], "wrong": []}
+        for p in pairs:
+            collect(p, out)
+        print(f"{name}: links the passes propose, by their gold label")
+        for label, found in out.items():
+            if not found:
+                continue
+            print(f"  {label:12} n={len(found):5}")
+            for z_min in (2.0, 3.0, 4.0):
+                for margin in (0.0, 0.8, 2.0, 3.0):
+                    kept = sum(
+                        1 for z, r in found if z >= gate.Z_SURE or (z >= z_min and z - r >= margin)
+                    )
+                    print(f"    z >= {z_min:.0f}, margin {margin:.1f}: {kept:5} kept", end="")
+                print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

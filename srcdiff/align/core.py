@@ -1,0 +1,90 @@
+"""Pair passages across two versions, whatever their order.
+
+Alignment works on sentences and paragraphs and reports paragraphs:
+
+1. Every sentence of a non-noise paragraph becomes a *unit* with a bag of
+   stemmed content words in matching form, weighted by rarity (idf), and
+   the set of its consecutive word pairs (shingles).
+2. Candidates come from inverted indexes seeded on each unit's rarest words
+   and shingles, with a fixed budget of postings per unit: the cost grows
+   with the input, never with the product of both sides.  Shingles matter
+   in templated copy, where every single word is common.
+3. Whole paragraphs first: mutual best pairs with a high weighted Dice pair;
+   a paragraph contained in what its partner's partner leaves uncovered
+   attaches to it (a split or merge, at any distance if it holds a few
+   words), while a passage that only repeats text already covered (a quote
+   reused by a second article in the same file) does not.
+4. Sentences of the paragraphs left over: mutual best pairs that score well
+   are *anchors*; a weaker pair is accepted only when an anchor sits next
+   to it on both sides; sentences a partner contains attach to it.
+5. Still unpaired: re-worded sentences that share at least two rare words,
+   a name or figure among them and a plain word too, pair best first
+   (the ``rescue`` pass).
+6. Sentence pairs vote for paragraph pairs; connected paragraphs form a
+   block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
+   longest ordered chain are moves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from itertools import chain
+
+from ..collector import no_cycle_collection
+from ..model import Paragraph
+from .assembly import ParaLink, grow_groups
+from .evidence import Chance
+from .gate import weigh
+from .order import attach_parts, fill_gaps, regroup
+from .paragraphs import paragraph_pass
+from .sentences import align_sentences, rescue
+from .units import Vocabulary, sentences_of
+
+
+def align(
+    a_text: str, a_paras: Sequence[Paragraph], b_text: str, b_paras: Sequence[Paragraph]
+) -> list[ParaLink]:
+    """Paragraph groups of a and b that say the same thing."""
+    with no_cycle_collection():
+        return _align(a_text, a_paras, b_text, b_paras)
+
+
+def _align(
+    a_text: str, a_paras: Sequence[Paragraph], b_text: str, b_paras: Sequence[Paragraph]
+) -> list[ParaLink]:
+    """``align``, with the collector held off."""
+    sa, sb = sentences_of(a_text, a_paras), sentences_of(b_text, b_paras)
+    vocab = Vocabulary(s[3] for s in chain(sa, sb))
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    groups: list[tuple[set[int], set[int], list[float]]] = []
+    # 1-2. Whole paragraphs first: near-copies pair (and splits and merges
+    # attach) on paragraph evidence, which sentence templates cannot confuse.
+    pa, pb = vocab.bags(0, sa), vocab.bags(1, sb)
+    seeded = paragraph_pass(pa, pb, vocab.numeric, group_of_a, group_of_b, groups)
+    # 3. Sentences of the paragraphs still unpaired: re-worded passages.
+    la = vocab.units(0, sa, skip=group_of_a)
+    lb = vocab.units(1, sb, skip=group_of_b)
+    if la and lb:
+        edges = align_sentences(la, lb, vocab.numeric)
+        weight: dict[tuple[int, int], float] = defaultdict(float)
+        for i, j, ov in edges:
+            weight[(la[i].para, lb[j].para)] += ov
+        grow_groups(weight, group_of_a, group_of_b, groups)
+    # 4. What is still unpaired: passages that share a few rare facts in other words.
+    if vocab.units(0, sa, skip=group_of_a) or vocab.units(1, sb, skip=group_of_b):
+        ua, ub = vocab.units(0, sa), vocab.units(1, sb)
+        para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
+        rescue(ua, ub, a_text, b_text, vocab, para_keys, group_of_a, group_of_b, groups)
+    links = [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), sum(ws)) for ga, gb, ws in groups]
+    # 5. No pair without evidence.
+    bags_a, bags_b = {u.para: u.keys for u in pa}, {u.para: u.keys for u in pb}
+    chance = Chance.of(pa, pb)
+    weighed = weigh(links, chance, bags_a, bags_b, seeded)
+    links = [w.link for w in weighed if w.kept]
+    # 6. Order as evidence: the gaps between ordered neighbours, then regroupings.
+    links = fill_gaps(links, chance, bags_a, bags_b)
+    links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
+    links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
+    return links

@@ -1,0 +1,208 @@
+"""Order as evidence: re-worded passages between neighbours paired in order, and regroupings.
+
+Two documents that say the same things mostly say them in the same order.
+Once the links that evidence alone supports are known, the paragraphs left
+between two links that are neighbours on the ordered chain (on both sides)
+are a small, local problem: a pair there needs less evidence than a pair
+anywhere in the document, since its place backs it.  Order never forbids a
+move: links out of order stay as they are, and only unpaired paragraphs are
+looked at.
+
+Regroupings: two links that are neighbours on both sides merge into one n:m
+link when a paragraph of one shares content beyond chance with a paragraph of
+the other (verses or sentences regrouped into paragraphs another way).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from .assembly import ParaLink, ordered_chain
+from .evidence import Chance
+
+Z_ORDER = 2.5
+"""Evidence enough for a pair between ordered neighbours."""
+Z_CROSS = 6.0
+"""Evidence enough, between the residuals of two neighbouring links, to merge them (n:m)."""
+CROSS_COVER = 0.3
+"""Share of the larger residual's keys the other must hold to merge two links."""
+CROSS_KEYS = 3
+"""Fewest keys two residuals must share to merge (a clause letter moved is no regrouping)."""
+GAP_CELLS = 144
+"""Largest gap (paragraphs of a times paragraphs of b) looked at; larger gaps are new text."""
+
+Bags = dict[int, Counter[int]]
+
+
+def _bag(bags: Bags, idx: Sequence[int]) -> Counter[int]:
+    out: Counter[int] = Counter()
+    for i in idx:
+        out.update(bags.get(i, ()))
+    return out
+
+
+def fill_gaps(
+    links: Sequence[ParaLink], chance: Chance, bags_a: Bags, bags_b: Bags
+) -> list[ParaLink]:
+    """``links`` and the links found between ordered neighbours (1:1, then parts beside them)."""
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    free_a = sorted(i for i in bags_a if i not in taken_a)
+    free_b = sorted(j for j in bags_b if j not in taken_b)
+    if not free_a or not free_b:
+        return list(links)
+    chain = sorted((links[k] for k in ordered_chain(links)), key=lambda lk: lk.a[0])
+    bounds = [(-1, -1), *((max(lk.a), max(lk.b)) for lk in chain), (1 << 60, 1 << 60)]
+    starts = [(-1, -1), *((min(lk.a), min(lk.b)) for lk in chain), (1 << 60, 1 << 60)]
+    out = list(links)
+    for k in range(len(bounds) - 1):
+        lo_a, lo_b = bounds[k]
+        hi_a, hi_b = starts[k + 1]
+        gap_a = [i for i in free_a if lo_a < i < hi_a]
+        gap_b = [j for j in free_b if lo_b < j < hi_b]
+        if gap_a and gap_b and len(gap_a) * len(gap_b) <= GAP_CELLS:
+            out += _gap_links(gap_a, gap_b, chance, bags_a, bags_b)
+    return out
+
+
+def _gap_links(
+    gap_a: list[int], gap_b: list[int], chance: Chance, bags_a: Bags, bags_b: Bags
+) -> list[ParaLink]:
+    """Pairs inside one gap, in order (the most evidence in all), then the parts next to them."""
+    pairs = _monotone(
+        [[chance.z(bags_a[i], bags_b[j]) for j in gap_b] for i in gap_a], gap_a, gap_b
+    )
+    groups = [([i], [j]) for i, j in sorted(pairs)]
+    used_a = {i for i, _ in pairs}
+    used_b = {j for _, j in pairs}
+    # A part of a split or merge lies next to its group and shares content with the other side.
+    for ga, gb in groups:
+        # A part must share what its partners hold beyond the rest of its own side.
+        _extend(ga, gap_a, used_a, partial(_part_a, chance, bags_a, bags_b, ga, gb))
+        _extend(gb, gap_b, used_b, partial(_part_b, chance, bags_a, bags_b, ga, gb))
+    return [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), 0.0) for ga, gb in groups]
+
+
+def _part_a(
+    chance: Chance, bags_a: Bags, bags_b: Bags, ga: list[int], gb: list[int], x: int
+) -> float:
+    """The evidence that a paragraph x of a is a part of group (ga, gb)."""
+    return chance.z(bags_a[x], _rest(bags_b, gb, bags_a, ga))
+
+
+def _part_b(
+    chance: Chance, bags_a: Bags, bags_b: Bags, ga: list[int], gb: list[int], x: int
+) -> float:
+    """The evidence that a paragraph x of b is a part of group (ga, gb)."""
+    return chance.z(_rest(bags_a, ga, bags_b, gb), bags_b[x])
+
+
+def _rest(bags: Bags, idx: Sequence[int], own: Bags, mine: Sequence[int]) -> Counter[int]:
+    """What the paragraphs idx (of bags) hold beyond the paragraphs mine (of own)."""
+    return _bag(bags, idx) - _bag(own, mine)
+
+
+def _monotone(z: list[list[float]], gap_a: list[int], gap_b: list[int]) -> list[tuple[int, int]]:
+    """The pairs in order, each of evidence Z_ORDER or more, whose evidence adds up to most."""
+    n, m = len(gap_a), len(gap_b)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n):
+        for j in range(m):
+            take = best[i][j] + z[i][j] if z[i][j] >= Z_ORDER else -1.0
+            best[i + 1][j + 1] = max(best[i][j + 1], best[i + 1][j], take)
+    pairs: list[tuple[int, int]] = []
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((gap_a[i - 1], gap_b[j - 1]))
+            i, j = i - 1, j - 1
+    return pairs[::-1]
+
+
+def _extend(own: list[int], gap: list[int], used: set[int], z: Callable[[int], float]) -> None:
+    """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong."""
+    for step in (-1, 1):
+        x = (min(own) if step < 0 else max(own)) + step
+        while x in gap and x not in used and z(x) >= Z_ORDER:
+            own.append(x)
+            used.add(x)
+            x += step
+
+
+def attach_parts(
+    links: Sequence[ParaLink], chance: Chance, bags_a: Bags, bags_b: Bags
+) -> list[ParaLink]:
+    """Free paragraphs next to a link join it when they hold what its other side adds.
+
+    The tail of a split, or the second half of a merge, left out by the
+    passes: a free paragraph beside a link joins it when it shares, beyond
+    chance, what the link's other side holds beyond the link's own side.
+    """
+    used_a = {i for lk in links for i in lk.a}
+    used_b = {j for lk in links for j in lk.b}
+    free_a = [i for i in bags_a if i not in used_a]
+    free_b = [j for j in bags_b if j not in used_b]
+    out = []
+    for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
+        ga, gb = list(lk.a), list(lk.b)
+        _extend(ga, free_a, used_a, partial(_part_a, chance, bags_a, bags_b, ga, gb))
+        _extend(gb, free_b, used_b, partial(_part_b, chance, bags_a, bags_b, ga, gb))
+        out.append(ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), lk.score))
+    return out
+
+
+def regroup(
+    links: Sequence[ParaLink], chance: Chance, bags_a: Bags, bags_b: Bags
+) -> list[ParaLink]:
+    """Merge neighbouring links whose paragraphs cross (n:m regroupings)."""
+    ordered = sorted(links, key=lambda lk: (lk.a[0], lk.b[0]))
+    out: list[ParaLink] = []
+    for lk in ordered:
+        prev = out[-1] if out else None
+        if prev is not None and _crosses(prev, lk, chance, bags_a, bags_b):
+            out[-1] = ParaLink(
+                tuple(sorted({*prev.a, *lk.a})),
+                tuple(sorted({*prev.b, *lk.b})),
+                prev.score + lk.score,
+            )
+        else:
+            out.append(lk)
+    return out
+
+
+def _crosses(p: ParaLink, q: ParaLink, chance: Chance, bags_a: Bags, bags_b: Bags) -> bool:
+    """Whether q follows p on both sides and a paragraph of one holds what the other lacks.
+
+    The test is on residuals: what p's last a paragraph holds beyond p's b
+    side, against what q's first b paragraph holds beyond q's a side (and the
+    mirror), so neighbours that only share a topic do not merge.
+    """
+    if min(q.a) != max(p.a) + 1 or min(q.b) != max(p.b) + 1:
+        return False
+    pa, pb, qa, qb = (_bag(bags_a, p.a), _bag(bags_b, p.b), _bag(bags_a, q.a), _bag(bags_b, q.b))
+    ends = (
+        (bags_a.get(max(p.a)), pb, bags_b.get(min(q.b)), qa),
+        (bags_a.get(min(q.a)), qb, bags_b.get(max(p.b)), pa),
+    )
+    return any(
+        x is not None and y is not None and _cross(x - xs, y - ys, chance) for x, xs, y, ys in ends
+    )
+
+
+def _cross(ra: Counter[int], rb: Counter[int], chance: Chance) -> bool:
+    """Whether two residuals hold the same passage: beyond chance, and most of the larger one.
+
+    A headline and the lead of the other version share a few words beyond
+    their own partners, but those are a small part of what the lead adds.
+    """
+    if not ra or not rb:
+        return False
+    larger = ra if len(ra) >= len(rb) else rb
+    shared = len(ra.keys() & rb.keys())
+    return shared >= max(CROSS_KEYS, CROSS_COVER * len(larger)) and chance.z(ra, rb) >= Z_CROSS

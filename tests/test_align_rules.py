@@ -1,0 +1,125 @@
+"""Alignment's quality rules on small real texts: evidence, order, regroupings, short lines.
+
+The verses are Genesis 1 in the King James Version and the World English Bible (both in
+the public domain), as Debian's sword-text-kjv and sword-text-web give them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from srcdiff.align import plan
+from srcdiff.model import Document
+from srcdiff.pipeline import document_from_text
+
+KJV = [
+    "In the beginning God created the heaven and the earth.",
+    "And the earth was without form, and void; and darkness was upon the face of the deep. "
+    "And the Spirit of God moved upon the face of the waters.",
+    "And God said, Let there be light: and there was light.",
+    "And God saw the light, that it was good: and God divided the light from the darkness.",
+    "And God called the light Day, and the darkness he called Night. And the evening and the "
+    "morning were the first day.",
+    "And God said, Let there be a firmament in the midst of the waters, and let it divide the "
+    "waters from the waters.",
+    "And God made the firmament, and divided the waters which were under the firmament from "
+    "the waters which were above the firmament: and it was so.",
+    "And God called the firmament Heaven. And the evening and the morning were the second day.",
+    "And God said, Let the waters under the heaven be gathered together unto one place, and "
+    "let the dry land appear: and it was so.",
+    "And God called the dry land Earth; and the gathering together of the waters called he "
+    "Seas: and God saw that it was good.",
+]
+WEB = [
+    "In the beginning, God created the heavens and the earth.",
+    "The earth was formless and empty. Darkness was on the surface of the deep and God’s "
+    "Spirit was hovering over the surface of the waters.",
+    "God said, “Let there be light,” and there was light.",
+    "God saw the light, and saw that it was good. God divided the light from the darkness.",
+    "God called the light “day”, and the darkness he called “night”. There was evening and "
+    "there was morning, the first day.",
+    "God said, “Let there be an expanse in the middle of the waters, and let it divide the "
+    "waters from the waters.”",
+    "God made the expanse, and divided the waters which were under the expanse from the "
+    "waters which were above the expanse; and it was so.",
+    "God called the expanse “sky”. There was evening and there was morning, a second day.",
+    "God said, “Let the waters under the sky be gathered together to one place, and let the "
+    "dry land appear;” and it was so.",
+    "God called the dry land “earth”, and the gathering together of the waters he called "
+    "“seas”. God saw that it was good.",
+]
+
+
+def _doc(paras: list[str], label: str) -> Document:
+    return document_from_text("\n\n".join(paras) + "\n", label)
+
+
+def _blocks(a: Document, b: Document) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(s.link.a, s.link.b) for s in plan(a, b) if s.link is not None}
+
+
+def test_translation_pairs_verse_by_verse() -> None:
+    """Two translations of the same verses, every verse in its own paragraph: 1:1 in order."""
+    got = _blocks(_doc(KJV, "kjv"), _doc(WEB, "web"))
+    assert got == {((k,), (k,)) for k in range(len(KJV))}
+
+
+def test_a_verse_one_side_lacks_stays_one_sided() -> None:
+    """No pair without evidence: a verse only A has is not paired with B's neighbours."""
+    web = WEB[:4] + WEB[5:]
+    got = _blocks(_doc(KJV, "kjv"), _doc(web, "web"))
+    assert all(4 not in a for a, _ in got), got
+    assert len(got) == len(web)
+
+
+def test_split_pairs_with_every_part() -> None:
+    """One paragraph of three verses against the three verses apart: one 1:3 block."""
+    a = _doc([KJV[0], " ".join(KJV[1:4]), KJV[4], KJV[5]], "a")
+    b = _doc([WEB[0], WEB[1], WEB[2], WEB[3], WEB[4], WEB[5]], "b")
+    assert ((1,), (1, 2, 3)) in _blocks(a, b)
+
+
+@pytest.mark.parametrize("k", [2, 7])
+def test_regrouped_two_by_two(k: int) -> None:
+    """Three verses cut 2+1 on one side and 1+2 on the other form one 2:2 block."""
+    a = _doc([*KJV[:k], KJV[k] + " " + KJV[k + 1], KJV[k + 2], *KJV[k + 3 :]], "a")
+    b = _doc([*WEB[:k], WEB[k], WEB[k + 1] + " " + WEB[k + 2], *WEB[k + 3 :]], "b")
+    got = _blocks(a, b)
+    merged = ((k, k + 1), (k, k + 1))
+    assert merged in got, got
+    rest = [n for n in range(len(KJV) - 1) if n not in (k, k + 1)]
+    assert got - {merged} == {((n,), (n,)) for n in rest}
+
+
+def test_single_claims_are_compared() -> None:
+    """Each side one short passage: they pair whatever their word overlap."""
+    a = document_from_text("Drinking coffee may lower the risk of liver disease, a study found.")
+    b = document_from_text("Scientists prove espresso cures cirrhosis.")
+    assert _blocks(a, b) == {((0,), (0,))}
+
+
+def test_short_identical_lines_pair() -> None:
+    """A byline and a dateline that occur once on each side pair, in a page with furniture."""
+    a = _doc(
+        [
+            "Markets",
+            "By Jane Okafor",
+            "LIMA, Peru",
+            "The central bank raised its benchmark rate to 7.75% on Thursday, its tenth "
+            "increase in a row, citing food prices.",
+            "Share this article",
+        ],
+        "a",
+    )
+    b = _doc(
+        [
+            "By Jane Okafor",
+            "LIMA, Peru",
+            "Peru's central bank on Thursday lifted its key rate for a tenth straight month, "
+            "to 7.75%, pointing to the cost of food.",
+            "Related: Chile's copper output falls",
+        ],
+        "b",
+    )
+    got = _blocks(a, b)
+    assert ((1,), (0,)) in got and ((2,), (1,)) in got, got
