@@ -13,6 +13,7 @@ from .align import ParaLink, Slot, plan
 from .collector import no_cycle_collection
 from .drift.docindex import DocIndex
 from .model import Block, Comparison, Document, Drift, Op, OpKind, Report, Status, Summary
+from .normalize import fold
 from .read import DEFAULT_MAX_BYTES, RawInput, read_input  # noqa
 from .segment import segment
 from .worddiff import Side, diff_sides, similarity
