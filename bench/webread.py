@@ -125,29 +125,37 @@ SYSTEMS: dict[str, Callable[[], Reader]] = {
 }
 
 
-def run(reader: Reader, items: list[tuple[dict[str, Any], Path]]) -> dict[str, Any]:
-    content, whole = Counts(), Counts()
-    times = []
-    failed = 0
-    reader(items[0][1])  # pay lazy imports before timing
+def run(readers: dict[str, Reader], items: list[tuple[dict[str, Any], Path]]) -> dict[str, Any]:
+    """Score each reader; the readers take turns on each page, so that the machine's load
+    weighs on their times alike."""
+    content = {name: Counts() for name in readers}
+    whole = {name: Counts() for name in readers}
+    times: dict[str, list[float]] = {name: [] for name in readers}
+    failed = dict.fromkeys(readers, 0)
+    for reader in readers.values():
+        reader(items[0][1])  # pay lazy imports before timing
     for item, path in items:
-        start = time.perf_counter()
-        text, page = reader(path)
-        times.append(time.perf_counter() - start)
-        failed += text is None
-        content.add(item, text)
-        whole.add(item, page)
-    p, r, f1 = content.scores()
-    return {
-        "pages": len(items),
-        "failed": failed,
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f1, 4),
-        "whole_page_recall": round(whole.scores()[1], 4),
-        "median_ms": round(1000 * statistics.median(times), 1),
-        "total_s": round(sum(times), 1),
-    }
+        for name, reader in readers.items():
+            start = time.perf_counter()
+            text, page = reader(path)
+            times[name].append(time.perf_counter() - start)
+            failed[name] += text is None
+            content[name].add(item, text)
+            whole[name].add(item, page)
+    out = {}
+    for name in readers:
+        p, r, f1 = content[name].scores()
+        out[name] = {
+            "pages": len(items),
+            "failed": failed[name],
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f1, 4),
+            "whole_page_recall": round(whole[name].scores()[1], 4),
+            "median_ms": round(1000 * statistics.median(times[name]), 1),
+            "total_s": round(sum(times[name]), 1),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,9 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     items = pages(args.path, args.held_out)
     half = "held-out" if args.held_out else "development"
-    results = {}
-    for name in args.system or sorted(SYSTEMS):
-        results[name] = run(SYSTEMS[name](), items)
+    names = args.system or sorted(SYSTEMS)
+    results = run({name: SYSTEMS[name]() for name in names}, items)
     if args.json:
         print(json.dumps({"half": half, "results": results}, indent=2))
         return 0
