@@ -119,3 +119,19 @@ def test_a_repaired_input_is_reported_on_stderr_and_in_json(tmp_path: Path) -> N
         f"not valid UTF-8 at byte {offset}: a bad byte sequence replaced with U+FFFD"
     ]
     assert "\u201cWe will not,\u201d" in doc["paragraphs"][0]["text"]
+
+
+def test_stat_and_html_report_show_the_decoding_and_its_repairs(tmp_path: Path) -> None:
+    text = "\u201cWe will not,\u201d she said. ".encode() * 4
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(text + b"Caf\xe9.")
+    good = tmp_path / "good.txt"
+    good.write_bytes(text + b"Cafe.")
+    stat = run(str(bad), str(good), "--stat").stdout.decode().splitlines()
+    offset = len(text) + 3
+    assert stat[0].startswith("a: bad.txt  (text, utf-8; ")
+    assert stat[1] == (
+        f"   a: warning: not valid UTF-8 at byte {offset}: a bad byte sequence replaced with U+FFFD"
+    )
+    html = run(str(bad), str(good), "--html").stdout.decode()
+    assert f"not valid UTF-8 at byte {offset}" in html
