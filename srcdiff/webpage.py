@@ -11,7 +11,8 @@ finds nothing, the page's own structure decides: blocks in a navigation,
 header, footer, aside or form are furniture, the rest is text.
 
 Walking is iterative (``lxml.etree.iterwalk``), so no nesting depth exhausts
-the stack; libxml2 itself caps the depth of what it builds.
+the stack; a page nested deeper than libxml2 builds is read flat, tags
+stripped, rather than cut short.  The design is in docs/reading.md.
 """
 
 from __future__ import annotations

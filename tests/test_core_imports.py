@@ -17,10 +17,12 @@ CORE = [
     "claims",
     "pipeline",
     "read",
+    "webpage",
     "errors",
     "review",
     "render.jsonout",
     "render.text",
+    "render.readout",
 ]
 
 
