@@ -30,10 +30,12 @@ examples:
   srcdiff a.txt b.txt --fail-on high   # exit 1 only for high-severity drift
   srcdiff wire.txt x.txt y.txt z.txt --base wire.txt
   curl -s URL | srcdiff - saved.html
+  srcdiff --read page.html      # how srcdiff reads a page: paragraphs, furniture and why
 
 exit status: 0 the texts say the same, 1 they differ (or, with --fail-on, a drift of
 that severity exists), 2 trouble: bad input, a bad option, an output that cannot be
 written, or an interruption (one line on stderr says which).
+  with --read: 0 every input was read, 2 some could not be.
 """
 
 MAX_SIZE_LIMIT = 4 * 1024**3
@@ -119,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print a one-screen summary: paired, moved, split/merged, one-sided, "
         "noise, similarity, drifts. e.g. srcdiff a b --stat",
+    )
+    p.add_argument(
+        "--read",
+        action="store_true",
+        help="print how each input is read: its paragraphs, furniture marked and why "
+        "(with --json: one documents[i] object per input and line, null for one that "
+        "cannot be read). e.g. srcdiff --read page.html",
     )
     face.add_argument(
         "--claims",
@@ -262,6 +271,8 @@ def _text_width(choice: int, color: bool) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.read:
+        return _read(args)
     if len(args.files) < 2:
         raise InputError(args.files[0], "needs a second input to compare with")
     if args.files.count("-") > 1:
@@ -288,6 +299,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     with no_cycle_collection():  # a batch run: build, write, done
         with progress(sys.stderr):
             report = _last_report = compare_paths(args.files, base=base, max_bytes=args.max_size)
+        for doc in report.documents:
+            _warn(doc.path, doc.warnings)
         status = _exit_status(report, args.fail_on)
         if args.json:
             from .render.jsonout import render_json
@@ -333,6 +346,44 @@ def _html_marks(path: os.PathLike[str]) -> dict[str, Mark]:
     except ReviewFileError as err:
         print(f"srcdiff: {one_line(str(err))}; the report shows no marks", file=sys.stderr)
         return {}
+
+
+def _read(args: argparse.Namespace) -> int:
+    """``--read``: each input as srcdiff reads it; one that cannot be read gets its error on
+    stderr (and ``null`` with --json) and the others go on."""
+    from .pipeline import make_document
+    from .read import read_input
+    from .render.readout import read_json_line, read_text, visible
+
+    if args.files.count("-") > 1:
+        raise InputError("-", "stdin can be given only once")
+    if args.text or args.html or args.stat or args.claims:
+        raise InputError("--read", "goes with --json only (or alone, for text)")
+    out: list[str] = []
+    failed = False
+    for k, source in enumerate(args.files):
+        try:
+            doc = make_document(read_input(source, max_bytes=args.max_size))
+        except InputError as err:
+            print(visible(str(err)), file=sys.stderr)
+            failed = True
+            doc = None
+        if doc is not None:
+            _warn(doc.path, doc.warnings)
+        if args.json:
+            out.append(read_json_line(doc))
+        elif doc is not None:
+            out.append(("\n" if k else "") + read_text(doc))
+    _write("".join(out), args.output)
+    return 2 if failed else 0
+
+
+def _warn(path: str, warnings: Sequence[str]) -> None:
+    """What reading an input had to repair, one line each on stderr."""
+    from .render.readout import visible
+
+    for warning in warnings:
+        print(visible(str(InputError(path, f"warning: {warning}"))), file=sys.stderr)
 
 
 PREVIEW_MIN_BYTES = 200_000

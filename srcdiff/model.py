@@ -113,6 +113,13 @@ class Document:
     """When the input was last modified (ISO 8601, UTC), if known."""
     kind: str = "text"
     """What the input was read as: text, html or markdown."""
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    """Title, author, publication date and site name, as a web page declares them."""
+    warnings: tuple[str, ...] = ()
+    """What reading had to repair: bad UTF-8 bytes replaced, stray NULs, a wrong charset."""
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,65 @@ _SHORT_RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         ),
     ),
     (
+        "related link",
+        regex.compile(
+            r"^[>»*\s]*(?:read (?:more|also|next)|see also|related(?: article| story)?|more on this"
+            r"|lea (?:también|además|más)|lea|mire|mira|vea(?: también)?|le puede interesar"
+            r"|te puede interesar|puedes ver|también te puede interesar|leia (?:mais|também)"
+            r"|veja (?:mais|também)|lesen sie (?:auch|mehr)|auch interessant|mehr dazu"
+            r"|mehr zum thema|lire aussi|à lire aussi|voir aussi|leggi anche|vedi anche"
+            r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)|dowiedz się więcej|lees ook"
+            r"|zie ook)\s*[:>»]\s*\S",
+            regex.I,
+        ),
+    ),
+    (
+        "list header",
+        regex.compile(
+            r"^(?:notas relacionadas|noticias relacionadas|artículos relacionados"
+            r"|más noticias|lo más (?:leído|visto)|leia também|notícias relacionadas"
+            r"|weitere (?:artikel|beiträge|themen|nachrichten)(?: zum thema| aus der \w+)?"
+            r"|mehr zum thema(?: .{1,40})?|das könnte sie auch interessieren|schon gelesen\??"
+            r"|lesen sie auch|à lire aussi|sur le même sujet|articles similaires|leggi anche"
+            r"|articoli correlati|czytaj (?:też|także)|zobacz (?:też|także)|lees ook"
+            r"|inhaltsverzeichnis|table of contents|contents|índice|sommaire)\s*:?$",
+            regex.I,
+        ),
+    ),
+    (
+        "photo credit",
+        regex.compile(
+            r"^(?:photo|photos|image|picture|credit|credits|foto|fotos|bild|titelbild"
+            r"|beitragsbild|headerbild|copyright|crédits? photos?|kuva|zdjęcie|fot)\s*:\s*\S",
+            regex.I,
+        ),
+    ),
+    (
+        "advertisement",
+        regex.compile(
+            r"^[*\s]*(?:anzeige|werbung|advertisement|advertising|publicidad|publicité"
+            r"|pubblicità|reklama|sponsored|gesponsert)\b(?:\s*[-–:,.|]\s*.*)?$",
+            regex.I,
+        ),
+    ),
+    (
+        "sharing links",
+        regex.compile(
+            r"^follow\b.{0,60}\b(?:on|@)\s*(?:twitter|facebook|instagram|x|linkedin|youtube"
+            r"|tiktok|telegram)\b",
+            regex.I,
+        ),
+    ),
+    (
+        "newsletter box",
+        regex.compile(
+            r"(?:^|[.!?]\s+)(?:(?:to (?:view|read|continue)[^.!?]{0,40}, )?please subscribe"
+            r"|subscribe (?:now|today) (?:to|for)"
+            r"|never miss\b.{0,60}\b(?:newsletter|sign(?:ing)? up))",
+            regex.I,
+        ),
+    ),
+    (
         "translation credit",
         regex.compile(
             r"^[(\[]?\s*(?:this (?:article|story|text|page) (?:was|has been|is) )?"

@@ -28,11 +28,16 @@ def make_document(raw: RawInput) -> Document:
         label=raw.label,
         path=raw.path,
         text=raw.text,
-        paragraphs=segment(raw.text),
+        paragraphs=segment(raw.text, raw.furniture),
         encoding=raw.encoding,
         size=raw.size,
         modified=raw.modified,
         kind=raw.kind,
+        title=raw.title,
+        author=raw.author,
+        date=raw.date,
+        site=raw.site,
+        warnings=raw.warnings,
     )
 
 

@@ -4,10 +4,14 @@ Every offset srcdiff reports is a character offset into ``RawInput.text``: the
 decoded text with CRLF and lone CR turned into ``\\n`` and, for HTML, the
 extracted main text rather than the markup.
 
-Decoding order: a byte-order mark; UTF-16 without a BOM (told by its NUL
-pattern); strict UTF-8; a charset the input declares (HTTP header or
-``<meta charset>``); charset-normalizer's guesses weighed against cp1252; and
-latin-1 as the last resort, which never fails.  Bad input of any kind raises
+Decoding order (docs/reading.md): a byte-order mark; UTF-16 without a BOM
+(told by its NUL pattern); strict UTF-8; mostly-valid UTF-8 (the bad bytes
+replaced, with a warning naming the offset of the first); the charset the
+HTTP header declares, then the one ``<meta charset>`` declares, each only if
+the bytes decode in it; charset-normalizer's guesses weighed against cp1252;
+and latin-1 as the last resort, which never fails.  Stray NUL bytes are
+replaced (with a warning); only input with many of them, or with many other
+control bytes, is refused as binary.  Bad input of any kind raises
 ``InputError`` with a one-line message naming the input, never a traceback.
 """
 
@@ -21,7 +25,6 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import PurePosixPath
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -38,6 +41,8 @@ _SAMPLE_BYTES = 256 * 1024
 
 BINARY_CONTROL_SHARE = 0.05
 """Decoded text with more than this share of control characters is binary."""
+BINARY_NUL_SHARE = 0.01
+"""Bytes with more than this share of NULs are binary; fewer are stray, and replaced."""
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -73,6 +78,22 @@ class RawInput:
     """File mtime as ISO 8601 UTC ("2024-04-13T17:47:00Z"); None for stdin and URLs."""
     kind: str
     """"text", "html" or "markdown"."""
+    furniture: tuple[tuple[int, int, str], ...] = ()
+    """(start, end, reason) spans of ``text`` known as furniture from the page's structure."""
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    """Title, author, publication date and site name, as a web page declares them."""
+    warnings: tuple[str, ...] = ()
+    """What reading had to repair (bad UTF-8 bytes, stray NULs, a wrong charset)."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
 
 
 def read_input(
@@ -96,18 +117,50 @@ def read_input(
         name, label = source, os.path.basename(source.rstrip("/\\")) or source
         data, modified = _read_file(source, max_bytes)
 
+    return read_bytes(
+        data, source, name=name, label=label, declared=declared, html_type=html_type,
+        modified=modified,
+    )  # fmt: skip
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    *,
+    name: str,
+    label: str,
+    declared: str | None = None,
+    html_type: bool = False,
+    modified: str | None = None,
+) -> RawInput:
+    """Decode and (for HTML) extract an input's bytes, however they were got.
+
+    ``name`` is how messages call the input, ``label`` how reports do;
+    ``declared`` is a charset an HTTP header names, and ``html_type`` whether
+    the server said the body is HTML.
+    """
     if not data:
         raise InputError(name, "is empty")
-    text, encoding = decode_bytes(data, name, declared=declared or _meta_charset(data))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decode(data, name, declared=declared, meta=_meta_charset(data))
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     kind = _kind(source, text, html_type)
-    if kind == "html":
-        text = extract_html_text(text)
-        if not text:
-            raise InputError(name, "is empty (no text left after extracting the HTML main text)")
-    elif not text.strip():
-        raise InputError(name, "is empty")
-    return RawInput(label, source, text, encoding, len(data), modified, kind)
+    if kind != "html":
+        if not text.strip():
+            raise InputError(name, "is empty")
+        return RawInput(
+            label, source, text, decoded.encoding, len(data), modified, kind,
+            warnings=decoded.warnings,
+        )  # fmt: skip
+    from .webpage import read_page  # here: lxml and trafilatura take a while to import
+
+    page = read_page(text)
+    if not page.text.strip():
+        raise InputError(name, "is empty (no visible text in the HTML)")
+    meta = page.meta
+    return RawInput(
+        label, source, page.text, decoded.encoding, len(data), modified, kind,
+        page.furniture, meta.title, meta.author, meta.date, meta.site, decoded.warnings,
+    )  # fmt: skip
 
 
 # --- getting the bytes -------------------------------------------------------------
@@ -165,11 +218,20 @@ def _kind(source: str, text: str, html_type: bool) -> str:
 
 
 def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` and say how: ``(text, encoding)``.
+    """Decode ``data`` and say how: ``(text, encoding)``; see ``decode``."""
+    decoded = decode(data, source, declared=declared)
+    return decoded.text, decoded.encoding
 
-    Line ends are left as they are.  ``declared`` is a charset the input claims
-    (HTTP header, ``<meta charset>``); it is used only when the bytes are not
-    UTF-8.  Raises InputError for binary data and for text that contradicts its
+
+def decode(
+    data: bytes, source: str, *, declared: str | None = None, meta: str | None = None
+) -> Decoded:
+    """Decode ``data``: its text, how it was decoded, and what had to be repaired.
+
+    Line ends are left as they are.  ``declared`` is the charset an HTTP header
+    names and ``meta`` the one a ``<meta charset>`` names; they are used only
+    when the bytes are not (mostly) UTF-8, and only if the bytes decode in
+    them.  Raises InputError for binary data and for text that contradicts its
     own byte-order mark.
     """
     for bom, codec in _BOMS:
@@ -182,37 +244,77 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tu
                     f"cannot be decoded: starts with a {codec.removesuffix('-sig')} "
                     f"byte-order mark but byte {err.start} is invalid ({err.reason})",
                 ) from None
-            return _check_text(text, source), codec
+            return _checked(Decoded(text, codec), source)
 
-    decoded = _bomless_utf16(data) or _plain_decode(data, source, declared)
-    return _check_text(decoded[0], source), decoded[1]
-
-
-def _plain_decode(data: bytes, source: str, declared: str | None) -> tuple[str, str]:
-    if b"\x00" in data:
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _checked(Decoded(*utf16), source)
+    if data.count(b"\x00") > BINARY_NUL_SHARE * len(data):
         raise _binary(source)
+    return _checked(_plain_decode(data, declared, meta), source, data.find(b"\x00"))
+
+
+def _plain_decode(data: bytes, declared: str | None, meta: str | None) -> Decoded:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    for codec in (_usable_declared(declared), *_guesses(data)):
-        if codec:
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:
-                continue
-    return data.decode("latin-1"), "latin-1"
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    mostly = _mostly_utf8(data, first_bad)
+    if mostly is not None:
+        return mostly
+    notes: list[str] = []
+    for origin, label in (("the HTTP header", declared), ("its <meta charset>", meta)):
+        codec = _usable_declared(label)
+        if not codec:
+            continue
+        try:
+            return Decoded(data.decode(codec), codec, tuple(notes))
+        except UnicodeDecodeError as err:
+            notes.append(f"{origin} says {label} but byte {err.start} is not {label}")
+    for codec in _guesses(data):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return Decoded(text, codec, tuple(f"{note}; read as {codec}" for note in notes))
+    return Decoded(data.decode("latin-1"), "latin-1", tuple(f"{n}; read as latin-1" for n in notes))
+
+
+def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
+    """UTF-8 with a few bad bytes (a latin-1 "é" pasted into a UTF-8 article): as
+    many or more valid multi-byte characters than bad sequences.  A text in a
+    legacy code page has almost no valid multi-byte sequences, so it fails."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if valid < bad:
+        return None
+    what = "a bad byte sequence" if bad == 1 else f"{bad} bad byte sequences"
+    return Decoded(
+        text,
+        "utf-8",
+        (f"not valid UTF-8 at byte {first_bad}: {what} replaced with U+FFFD",),
+    )
 
 
 def _binary(source: str) -> InputError:
     return InputError(source, "looks like a binary file, not text")
 
 
-def _check_text(text: str, source: str) -> str:
+def _checked(decoded: Decoded, source: str, nul_byte: int = -1) -> Decoded:
+    """Refuse binary text; replace stray NULs (as browsers do) and say so, naming the
+    first one's byte offset (``nul_byte``) where it is known, else its character's."""
+    text = decoded.text
     sample = text[:100_000]
-    if "\x00" in text or len(_CONTROLS.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+    if len(_CONTROLS.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise _binary(source)
-    return text
+    nuls = text.count("\x00")
+    if not nuls:
+        return decoded
+    what = "a NUL character" if nuls == 1 else f"{nuls} NUL characters"
+    where = f"byte {nul_byte}" if nul_byte >= 0 else f"character {text.index(chr(0))}"
+    note = f"{what} replaced with U+FFFD, the first at {where}"
+    return Decoded(text.replace("\x00", "\ufffd"), decoded.encoding, (*decoded.warnings, note))
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -305,154 +407,3 @@ def _garbled(token: str) -> bool:
     if non_latin:
         return len(foreign) < len(letters) and non_latin <= 2
     return len(letters) >= 4 and len(foreign) > 0.6 * len(letters)
-
-
-# --- HTML main text ----------------------------------------------------------------
-
-_DROP = frozenset(
-    {"script", "style", "noscript", "template", "svg", "nav", "header", "footer"}
-    | {"aside", "form", "button", "iframe"}
-)
-_BLOCKS = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd"}
-    | {"blockquote", "section", "article", "main", "br", "hr", "tr", "table", "figure"}
-    | {"figcaption", "pre", "address", "details", "summary", "caption"}
-)
-_CELLS = frozenset({"td", "th"})
-_REGIONS = frozenset({"article", "main"})
-_HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "noscript", "base", "template"})
-
-
-@dataclass(frozen=True)
-class _Run:
-    """Text as it appears in the page; ``regions`` are the open article/main ids."""
-
-    text: str
-    regions: tuple[int, ...]
-
-
-class _MainTextParser(HTMLParser):
-    """Collects text runs and paragraph breaks (``None``), skipping page furniture."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.runs: list[_Run | None] = []
-        self.region_count = 0
-        self._skipping: list[str] = []
-        self._regions: list[tuple[str, int]] = []
-        self._in_head = self._in_title = self._title_done = False
-        self._pre = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._skipping:
-            if tag in _DROP:
-                self._skipping.append(tag)
-            return
-        if self._in_head and tag not in _HEAD_TAGS:
-            self._in_head = False
-        if self._in_title:  # an unclosed <title> ends where the page starts
-            self._in_title = False
-            self._title_done = bool("".join(self.title).strip())
-        if tag == "head":
-            self._in_head = True
-        elif tag == "title" and not self._title_done:
-            self._in_title = True
-        elif tag in _DROP and not (tag == "header" and self._regions):
-            # A <header> inside <article>/<main> holds the headline: keep it.
-            self._skipping.append(tag)
-        else:
-            if tag in _REGIONS:
-                self._regions.append((tag, self.region_count))
-                self.region_count += 1
-            if tag == "pre":
-                self._pre += 1
-            self._mark(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._skipping:
-            del self._skipping[_last_index(self._skipping, tag) :]
-            return
-        if self._skipping:
-            return
-        if tag == "title" and self._in_title:
-            self._in_title = False
-            self._title_done = bool("".join(self.title).strip())
-        elif tag == "head":
-            self._in_head = False
-        elif tag in _REGIONS and any(t == tag for t, _ in self._regions):
-            del self._regions[_last_index([t for t, _ in self._regions], tag) :]
-        if tag == "pre":
-            self._pre = max(0, self._pre - 1)
-        if tag in _BLOCKS:
-            self.runs.append(None)
-
-    def handle_data(self, data: str) -> None:
-        if self._skipping:
-            return
-        if self._in_title:
-            self.title.append(data)
-            return
-        if self._in_head:
-            return
-        regions = tuple(index for _, index in self._regions)
-        lines = data.split("\n") if self._pre else [data]
-        for number, line in enumerate(lines):
-            if number:
-                self.runs.append(None)
-            self.runs.append(_Run(line, regions))
-
-    def _mark(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self.runs.append(None)
-        elif tag in _CELLS:
-            self.runs.append(_Run(" ", tuple(index for _, index in self._regions)))
-
-
-def _last_index(items: list[str], item: str) -> int:
-    return len(items) - 1 - items[::-1].index(item)
-
-
-def _weight(text: str) -> int:
-    return len("".join(text.split()))
-
-
-def _main_region(runs: list[_Run | None], count: int) -> int | None:
-    """The tightest <article>/<main> that holds most of the page's text, if any."""
-    total = 0
-    held = [0] * count
-    for run in runs:
-        if run is not None:
-            weight = _weight(run.text)
-            total += weight
-            for region in run.regions:
-                held[region] += weight
-    most = [(held[r], -r) for r in range(count) if held[r] * 2 > total]
-    return -min(most)[1] if most else None
-
-
-def extract_html_text(html: str) -> str:
-    """The readable main text of an HTML page, one paragraph per block.
-
-    Drops scripts, styles, navigation, headers, footers, asides, forms and the
-    like; keeps <title> as the first paragraph; when an <article> or <main>
-    holds most of the text, keeps only that.  Paragraphs are separated by one
-    blank line, whitespace inside them collapsed, entities unescaped.
-    """
-    parser = _MainTextParser()
-    parser.feed(html)
-    parser.close()
-    runs = parser.runs
-    region = _main_region(runs, parser.region_count)
-    if region is not None:
-        runs = [run for run in runs if run is None or region in run.regions]
-
-    paragraphs = [" ".join("".join(parser.title).split())]
-    current: list[str] = []
-    for run in [*runs, None]:
-        if run is not None:
-            current.append(run.text)
-        elif current:
-            paragraphs.append(" ".join("".join(current).split()))
-            current = []
-    return "\n\n".join(p for p in paragraphs if p)

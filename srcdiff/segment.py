@@ -10,6 +10,7 @@ Nothing is ever deleted; noise is only marked.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import regex
 
@@ -286,15 +287,21 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-def segment(text: str) -> tuple[Paragraph, ...]:
-    """Paragraphs of a text, with sentences and noise marks."""
+def segment(text: str, furniture: Sequence[tuple[int, int, str]] = ()) -> tuple[Paragraph, ...]:
+    """Paragraphs of a text, with sentences and noise marks.
+
+    ``furniture`` holds (start, end, reason) spans the reader already knows to
+    be furniture (a web page's navigation, footer, comments); a paragraph inside
+    one gets its reason, the others are judged by the furniture rules.
+    """
     spans = paragraph_spans(text)
+    known = _known_furniture(spans, furniture)
     reasons: list[str | None] = []
-    for s, e, _ in spans:
-        reasons.append(furniture_reason(text[s:e]))
+    for (s, e, _), reason in zip(spans, known, strict=True):
+        reasons.append(reason or furniture_reason(text[s:e]))
     _mark_kicker(text, spans, reasons)
     _mark_labels(text, spans, reasons)
-    _mark_footer(text, spans, reasons)
+    _mark_footer(text, spans, reasons, known)
     paras = []
     for i, ((s, e, _), reason) in enumerate(zip(spans, reasons, strict=True)):
         sents = tuple(Sentence(a, b) for a, b in sentence_spans(text, s, e))
@@ -310,6 +317,20 @@ def segment(text: str) -> tuple[Paragraph, ...]:
             )
         )
     return tuple(paras)
+
+
+def _known_furniture(
+    spans: list[tuple[int, int, bool]], furniture: Sequence[tuple[int, int, str]]
+) -> list[str | None]:
+    """The reason of the furniture span each paragraph lies in, or None (both in order)."""
+    out: list[str | None] = []
+    k = 0
+    for s, e, _ in spans:
+        while k < len(furniture) and furniture[k][1] <= s:
+            k += 1
+        inside = k < len(furniture) and furniture[k][0] <= s and e <= furniture[k][1]
+        out.append(furniture[k][2] if inside else None)
+    return out
 
 
 def _mark_kicker(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
@@ -363,18 +384,29 @@ def _mark_labels(text: str, spans: list[tuple[int, int, bool]], reasons: list[st
         k = end
 
 
-def _mark_footer(text: str, spans: list[tuple[int, int, bool]], reasons: list[str | None]) -> None:
+def _mark_footer(
+    text: str,
+    spans: list[tuple[int, int, bool]],
+    reasons: list[str | None],
+    known: list[str | None],
+) -> None:
     """Mark a trailing run of link-farm lines (menus, teasers, user/date lines).
 
     Walk back from the end while paragraphs are short list lines, or short
     furniture standing alone between blank lines (a "Posted by … 2 hours ago"
     under the links); if at least a third of that run is unmistakable
-    furniture, the whole run is a footer.
+    furniture, the whole run is a footer.  Where the reader knows furniture
+    (``known``: a web page's footer and links), the run is looked for at the
+    end of the text before it, and stops at it.
     """
     n = len(spans)
+    while n > 0 and known[n - 1] is not None:
+        n -= 1
     i = n
     while i > 0:
         s, e, listed = spans[i - 1]
+        if known[i - 1] is not None:
+            break
         if not (listed or reasons[i - 1] is not None) or e - s > 200:
             break
         i -= 1

@@ -18,10 +18,12 @@ CORE = [
     "claims",
     "pipeline",
     "read",
+    "webpage",
     "errors",
     "review",
     "render.jsonout",
     "render.text",
+    "render.readout",
 ]
 
 

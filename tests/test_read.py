@@ -16,7 +16,7 @@ import pytest
 
 from srcdiff import read
 from srcdiff.errors import InputError
-from srcdiff.read import decode_bytes, extract_html_text, read_input
+from srcdiff.read import decode_bytes, read_input
 
 SEEDS = ["ap.txt", "cnn-backtranslated.txt", "cnn-bundle-scrape.txt", "france24-afp.txt"]
 
@@ -40,7 +40,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("empty.txt", b"", None, "is empty"),
         ("blank.txt", b"  \n\t\r\n  \n", None, "is empty"),
         ("bom-only.txt", b"\xef\xbb\xbf", None, "is empty"),
-        ("scripts.html", b"<html><script>var a = 1;</script><nav>Home</nav></html>", None,
+        ("scripts.html", b"<html><script>var a = 1;</script><style>p {}</style></html>", None,
          "is empty"),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", None,
          "looks like a binary file, not text"),
@@ -200,90 +200,6 @@ def test_line_ends_are_normalised(tmp_path: Path, data: bytes, text: str) -> Non
 def test_kind(tmp_path: Path, name: str, content: str, kind: str, text: str) -> None:
     raw = read_input(str(_write(tmp_path, name, content.encode())))
     assert (raw.kind, raw.text) == (kind, text)
-
-
-# --- HTML extraction -----------------------------------------------------------------
-
-PAGE = """<!DOCTYPE html>
-<html><head><title>Wire &amp; story | News</title>
-<style>p { color: red }</style><script>var s = "<p>not text</p>";</script></head>
-<body>
-<header><div class="logo">NewsSite</div></header>
-<nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<p>Cookie   banner text.</p>
-<script>track();</script>
-<footer>&copy; 2024 NewsSite</footer>
-</body></html>"""
-
-ARTICLE_PAGE = """<html><head><title>Quake hits coast</title></head><body>
-<div class="menu">Sections Sport Weather</div>
-<article>
-  <header><h1>Quake  hits coast</h1></header>
-  <p>A strong earthquake struck the coast on Monday, officials said.</p>
-  <p>More than 70 percent of homes lost power, according to the utility.</p>
-  <aside>Read more: earlier quakes</aside>
-  <p>Rescue teams were sent overnight.</p>
-</article>
-<div class="related">Related short teaser</div>
-</body></html>"""
-
-
-@pytest.mark.parametrize(
-    ("html", "expected"),
-    [
-        (PAGE, "Wire & story | News\n\nCookie banner text."),
-        (
-            ARTICLE_PAGE,
-            "Quake hits coast\n\nQuake hits coast\n\n"
-            "A strong earthquake struck the coast on Monday, officials said.\n\n"
-            "More than 70 percent of homes lost power, according to the utility.\n\n"
-            "Rescue teams were sent overnight.",
-        ),
-        ("<p>One <b>bold</b> move.</p><p>Two</p>", "One bold move.\n\nTwo"),
-        ("<div>a<div>b</div>c</div>", "a\n\nb\n\nc"),
-        ("<p>Line one<br>Line two<br/>Line three</p>", "Line one\n\nLine two\n\nLine three"),
-        ("<ul><li>first</li><li>second</li></ul>", "first\n\nsecond"),
-        ("<h2>Head</h2>text<blockquote>quote</blockquote>", "Head\n\ntext\n\nquote"),
-        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\n\nc"),
-        ("<p>&ldquo;Quoted&rdquo; &amp; caf&eacute; &#8364;5</p>", "“Quoted” & café €5"),
-        ("<p>  spaced\n\n   out\ttext  </p>", "spaced out text"),
-        ("<pre>line 1\nline 2</pre>", "line 1\n\nline 2"),
-        ("<p>Keep</p><form><label>Email</label><button>Go</button></form>", "Keep"),
-        ("<p>Keep</p><iframe src=x>frame</iframe><svg><title>icon</title></svg>", "Keep"),
-        ("<p>Keep</p><noscript>Enable JS</noscript><template><p>t</p></template>", "Keep"),
-        ("\n\n<p></p><div>  </div><p>Only</p><p> </p>\n", "Only"),
-        ("<title>Unclosed title<p>Body", "Unclosed title\n\nBody"),
-    ],
-)
-def test_extract_html_text(html: str, expected: str) -> None:
-    assert extract_html_text(html) == expected
-
-
-def test_extract_html_picks_main_when_it_holds_most_text() -> None:
-    body = "<p>" + "Story sentence. " * 20 + "</p>"
-    html = f"<div>Top links</div><main>{body}</main><div>Bottom links</div>"
-    assert extract_html_text(html) == ("Story sentence. " * 20).strip()
-
-
-def test_extract_html_keeps_whole_page_when_article_is_small() -> None:
-    html = (
-        "<p>" + "Main body text. " * 10 + "</p>"
-        "<article><p>Teaser one</p></article><article><p>Teaser two</p></article>"
-    )
-    assert extract_html_text(html).endswith("Teaser one\n\nTeaser two")
-
-
-def test_extract_html_picks_the_tightest_region() -> None:
-    story = "<p>" + "Story text. " * 20 + "</p>"
-    html = f"<main><article>{story}</article><p>Short note in main only.</p></main>"
-    assert extract_html_text(html) == ("Story text. " * 20).strip()
-
-
-def test_extracted_paragraphs_have_single_blank_lines() -> None:
-    text = extract_html_text(ARTICLE_PAGE)
-    assert not text.startswith("\n") and not text.endswith("\n")
-    assert "\n\n\n" not in text
-    assert all(p.strip() == p and p for p in text.split("\n\n"))
 
 
 # --- stdin, files, seeds -------------------------------------------------------------

@@ -29,8 +29,13 @@ def _source_row(i: int, d: Document) -> str:
         f'<tr><th scope="row" class="doc-letter">{letter(i)}</th>'
         f"<td>{esc(d.label)}</td><td class=\"path\">{esc(d.path)}</td>"
         f"<td>{esc(fmt_size(d.size))}</td><td>{esc(d.modified or 'unknown')}</td>"
-        f"<td>{esc(d.kind)}, {esc(d.encoding)}</td><td>{esc(paras)}</td></tr>"
+        f"<td>{esc(d.kind)}, {esc(d.encoding)}{_warnings(d)}</td><td>{esc(paras)}</td></tr>"
     )
+
+
+def _warnings(d: Document) -> str:
+    """What reading had to repair (bad UTF-8 bytes, stray NULs, a wrong charset)."""
+    return "".join(f'<br><span class="warning">{esc(w)}</span>' for w in d.warnings)
 
 
 def render_figures(view: CompView) -> str:

@@ -13,7 +13,8 @@ from ..provenance import Provenance
 from ..sanitize import json_safe
 
 
-def _doc(d: Document) -> dict[str, Any]:
+def document_dict(d: Document) -> dict[str, Any]:
+    """One ``documents[i]`` object of the contract."""
     return {
         "label": d.label,
         "path": d.path,
@@ -21,6 +22,11 @@ def _doc(d: Document) -> dict[str, Any]:
         "size": d.size,
         "modified": d.modified,
         "kind": d.kind,
+        "title": d.title,
+        "author": d.author,
+        "date": d.date,
+        "site": d.site,
+        "warnings": list(d.warnings),
         "paragraphs": [
             {
                 "text": p.text,
@@ -162,7 +168,7 @@ def _provenance(p: Provenance, n: int) -> dict[str, Any]:
 def report_dict(report: Report) -> dict[str, Any]:
     out: dict[str, Any] = {
         "schema": report.schema,
-        "documents": [_doc(d) for d in report.documents],
+        "documents": [document_dict(d) for d in report.documents],
         "comparisons": [_comparison(c) for c in report.comparisons],
         "base": report.base,
     }

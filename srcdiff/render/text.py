@@ -223,8 +223,12 @@ def stat_lines(report: Report, comp: Comparison) -> list[str]:
     na = sum(1 for p in a.paragraphs if not p.noise)
     nb = sum(1 for p in b.paragraphs if not p.noise)
     lines = [
-        f"a: {one_line(a.label)}  ({len(a.paragraphs)} paragraphs, {s.noise_a} noise)",
-        f"b: {one_line(b.label)}  ({len(b.paragraphs)} paragraphs, {s.noise_b} noise)",
+        f"a: {one_line(a.label)}  ({a.kind}, {a.encoding}; {len(a.paragraphs)} paragraphs, "
+        f"{s.noise_a} noise)",
+        *(f"   a: warning: {one_line(w)}" for w in a.warnings),
+        f"b: {one_line(b.label)}  ({b.kind}, {b.encoding}; {len(b.paragraphs)} paragraphs, "
+        f"{s.noise_b} noise)",
+        *(f"   b: warning: {one_line(w)}" for w in b.warnings),
         f"similarity {s.similarity:.0%}   paired {s.paired} (equal {s.equal}, changed "
         f"{s.changed}, moved {s.moved})   split {s.split}   merged {s.merged}",
         f"only in a {s.only_a} of {na}   only in b {s.only_b} of {nb}   "

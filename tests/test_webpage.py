@@ -1,0 +1,197 @@
+"""Reading web pages: the main text, every other visible word kept as furniture, metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from srcdiff import webpage
+from srcdiff.pipeline import make_document
+from srcdiff.read import read_input
+from srcdiff.segment import segment
+from srcdiff.webpage import OUTSIDE, main_flags, read_page
+
+ARTICLE = """<!DOCTYPE html><html><head><title>Quake hits coast | Daily Wire</title>
+<meta name="author" content="Jane Doe"><meta property="og:site_name" content="Daily Wire">
+<meta property="article:published_time" content="2024-04-13T17:47:00Z">
+<style>p { color: red }</style><script>var s = "<p>not text</p>";</script></head><body>
+<header><div class="logo">Daily Wire</div><nav><ul><li><a href="/">Home</a></li>
+<li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>Quake hits coast</h1>
+<p>A strong earthquake struck the northern coast on Monday morning, officials said, cutting
+power to thousands of homes and closing the main coastal road for several hours.</p>
+<p>More than 70 percent of homes in the region lost power, according to the utility, which
+said crews were working through the night to restore the lines.</p>
+<p>Read more: Earlier quakes in the region</p>
+<p>Rescue teams were sent overnight to the worst-hit villages, where several buildings
+collapsed and dozens of people were treated for minor injuries.</p>
+<p style="display: none">Hidden tracking text</p>
+</article></main>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Storm batters islands</a></li>
+<li><a href="/b">Floods in the south</a></li></ul></aside>
+<div id="comments"><p>Great article, thanks!</p></div>
+<script>track();</script>
+<footer><p>&copy; 2024 Daily Wire. All rights reserved.</p><p><a href="/p">Privacy</a></p></footer>
+</body></html>"""
+
+MAIN = [
+    "Quake hits coast",
+    "A strong earthquake struck the northern coast on Monday morning, officials said, cutting "
+    "power to thousands of homes and closing the main coastal road for several hours.",
+    "More than 70 percent of homes in the region lost power, according to the utility, which "
+    "said crews were working through the night to restore the lines.",
+    "Rescue teams were sent overnight to the worst-hit villages, where several buildings "
+    "collapsed and dozens of people were treated for minor injuries.",
+]
+
+
+def _paragraphs(html: str) -> list[tuple[str, str | None]]:
+    page = read_page(html)
+    return [(p.text, p.noise_reason) for p in segment(page.text, page.furniture)]
+
+
+def test_main_text_is_what_the_extractor_finds_and_the_rest_is_furniture() -> None:
+    paras = _paragraphs(ARTICLE)
+    assert [text for text, reason in paras if reason is None] == MAIN
+    reasons = dict(paras)
+    assert reasons["Quake hits coast | Daily Wire"] == "page title"
+    assert reasons["Home"] == reasons["Sport"] == "navigation"
+    assert reasons["Daily Wire"] == "page header"
+    assert reasons["Read more: Earlier quakes in the region"] == "related link"
+    assert reasons["Storm batters islands"] == "sidebar"
+    assert reasons["Great article, thanks!"] == "comments"
+    assert reasons["© 2024 Daily Wire. All rights reserved."] == "page footer"
+
+
+def test_every_visible_word_is_kept_and_nothing_invisible() -> None:
+    text = read_page(ARTICLE).text
+    visible = re.sub(r"<(script|style|title)[^>]*>.*?</\1>", " ", ARTICLE, flags=re.S)
+    visible = re.sub(r"<p style=\"display: none\">.*?</p>", " ", visible)
+    visible = re.sub(r"<[^>]+>", " ", visible).replace("&copy;", "©")
+    title = "Quake hits coast | Daily Wire"
+    assert text.split()[len(title.split()) :] == visible.split()
+    for hidden in ("not text", "track()", "Hidden tracking text", "color: red"):
+        assert hidden not in text
+
+
+def test_page_metadata() -> None:
+    meta = read_page(ARTICLE).meta
+    assert (meta.title, meta.author, meta.date, meta.site) == (
+        "Quake hits coast",
+        "Jane Doe",
+        "2024-04-13",
+        "Daily Wire",
+    )
+
+
+def test_metadata_reaches_the_document(tmp_path: Path) -> None:
+    path = tmp_path / "quake.html"
+    path.write_text(ARTICLE, encoding="utf-8")
+    doc = make_document(read_input(str(path)))
+    assert (doc.kind, doc.title, doc.author, doc.date, doc.site) == (
+        "html",
+        "Quake hits coast",
+        "Jane Doe",
+        "2024-04-13",
+        "Daily Wire",
+    )
+    assert [p.text for p in doc.paragraphs if not p.noise] == MAIN
+    for p in doc.paragraphs:
+        assert doc.text[p.start : p.end] == p.text
+
+
+def test_without_an_extracted_main_text_the_page_structure_decides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(webpage, "_main_text", lambda tree: "")
+    html = (
+        "<nav><a>Home</a> <a>World</a></nav><p>A short note.</p>"
+        "<footer>Contact us</footer><div class='share'>Share</div>"
+    )
+    assert _paragraphs(html) == [
+        ("Home World", "navigation"),
+        ("A short note.", None),
+        ("Contact us", "page footer"),
+        ("Share", "site notice"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>One <b>bold</b> move.</p><p>Two</p>", "One bold move.\n\nTwo"),
+        ("<div>a<div>b</div>c</div>", "a\n\nb\n\nc"),
+        ("<p>Line one<br>Line two<br/>Line three</p>", "Line one\nLine two\nLine three"),
+        ("<ul><li>first</li><li>second</li></ul>", "first\n\nsecond"),
+        ("<h2>Head</h2>text<blockquote>quote</blockquote>", "Head\n\ntext\n\nquote"),
+        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\n\nc"),
+        ("<p>&ldquo;Quoted&rdquo; &amp; caf&eacute; &#8364;5</p>", "“Quoted” & café €5"),
+        ("<p>  spaced\n\n   out\ttext  </p>", "spaced out text"),
+        ("<pre>line 1\n  line 2</pre>", "line 1\n  line 2"),
+        ("<p>Keep</p><iframe src=x>frame</iframe><svg><title>icon</title></svg>", "Keep"),
+        ("<p>Keep</p><noscript>Enable JS</noscript><template><p>t</p></template>", "Keep"),
+        ("<p>Keep</p><p hidden>gone</p><div aria-hidden='true'>gone</div>", "Keep"),
+        ("\n\n<p></p><div>  </div><p>Only</p><p> </p>\n", "Only"),
+        ("<title>A title</title><p>Body</p>", "A title\n\nBody"),
+        ("<p>Cafe\u0301 con nul\x00 byte</p>", "Café con nul\ufffd byte"),
+    ],
+)
+def test_page_text(html: str, text: str) -> None:
+    assert read_page(html).text == text
+
+
+def test_blocks_are_separated_by_one_blank_line() -> None:
+    text = read_page(ARTICLE).text
+    assert not text.startswith("\n") and not text.endswith("\n")
+    assert "\n\n\n" not in text
+    assert all(p.strip() == p and p for p in text.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    ("blocks", "main", "flags"),
+    [
+        (["Home", "Story one.", "Story two.", "Home"], "Story one.\nStory two.", [0, 1, 1, 0]),
+        (["A long paragraph that the extractor moved elsewhere.", "x"], "y\nA long "
+         "paragraph that the extractor moved elsewhere.", [1, 0]),
+        (["Head", "Text"], "Text " + "filler " * 80 + "\nHead", [1, 1]),  # a whole line
+        (["Share", "Body text here."], "Body text here. " + "w " * 300 + "Share it", [0, 1]),
+        (["2. Heading of a numbered section"], "Heading of a numbered section", [0]),
+        (["A paragraph with its photo credit at the end, which the extractor dropped from "
+          "the text it kept. © Photo Agency"], "A paragraph with its photo credit at the end, "
+         "which the extractor dropped from the text it kept.", [1]),
+    ],
+)  # fmt: skip
+def test_main_flags(blocks: list[str], main: str, flags: list[int]) -> None:
+    assert main_flags(blocks, main) == [bool(f) for f in flags]
+
+
+def test_outside_the_main_text_is_the_default_reason() -> None:
+    story = "".join(
+        f"<p>Paragraph {k} of the story tells what happened on the day, in some detail, "
+        "and what the officials said about it afterwards.</p>"
+        for k in range(8)
+    )
+    html = f"<html><body><div>Unrelated teaser block</div><article>{story}</article></body></html>"
+    assert ("Unrelated teaser block", OUTSIDE) in _paragraphs(html)
+
+
+@pytest.mark.timeout(120)
+def test_a_deeply_nested_page_is_read() -> None:
+    depth = 20_000
+    html = "<html><body>" + "<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth
+    html += "<p>After the nest.</p></body></html>"
+    text = read_page(html).text
+    assert text.split("\n\n") == ["Deep text.", "After the nest."]
+
+
+@pytest.mark.timeout(120)
+def test_a_very_large_page_is_read() -> None:
+    para = "<p>Sentence number {k} of a very long page, with some words in it.</p>\n"
+    html = "<html><body><article>" + "".join(para.format(k=k) for k in range(40_000))
+    html += "</article></body></html>"
+    page = read_page(html)
+    assert page.text.count("\n\n") >= 39_999
+    assert "Sentence number 39999 of" in page.text
