@@ -353,3 +353,18 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path, pair: tuple[Path, Path], f
     (tmp_path / "out.txt").read_text(encoding="utf-8")
     missing = tmp_path / os.fsdecode(b"gone\xff.txt")
     assert "gone\\xff" in assert_one_line_error(run(pair[0], missing, face), "no such file")
+
+
+def test_hostile_output_is_byte_identical_across_runs(hostile_pair: tuple[Path, Path]) -> None:
+    for face in (["--json"], ["--html"], ["--text", "--color=always"], ["--stat"]):
+        one, two = run(*hostile_pair, *face), run(*hostile_pair, *face)
+        assert one.returncode == two.returncode == 1
+        assert one.stdout == two.stdout, face
+
+
+def test_mixed_line_ends_in_one_file(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(ARTICLE_B.replace("\n\n", "\r\n\r\n", 1).encode() + b"Last.\r")
+    data = json.loads(run(pair[0], mixed, "--json").stdout)
+    texts = [p["text"] for p in data["documents"][1]["paragraphs"]]
+    assert texts[-1] == "Last." and not any("\r" in t for t in texts)
