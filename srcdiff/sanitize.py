@@ -57,11 +57,6 @@ def char_name(char: str) -> str:
     return unicodedata.name(char, f"U+{ord(char):04X}")
 
 
-def needs_escape(char: str) -> bool:
-    """Whether ``char`` is a control or format character that faces show escaped."""
-    return _SHOWN.fullmatch(char) is not None
-
-
 def escaped_at(text: str) -> list[int]:
     """Offsets of the characters of ``text`` that faces show escaped."""
     if text.isascii() and text.isprintable():
