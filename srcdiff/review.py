@@ -78,7 +78,8 @@ def review_path(paths: Sequence[str]) -> Path:
     no input is a local file.
     """
     names = sorted(_name(p) for p in paths)
-    digest = hashlib.sha1("\n".join(names).encode("utf-8")).hexdigest()[:10]
+    # surrogateescape: a name's bytes that are not UTF-8 count as the bytes they are.
+    digest = hashlib.sha1("\n".join(names).encode("utf-8", "surrogateescape")).hexdigest()[:10]
     local = [p for p in paths if _is_local(p)]
     folder = Path(local[0]).parent if local else Path(".")
     return folder / f".srcdiff-review-{digest}.json"

@@ -11,7 +11,9 @@ Every face shows such characters as visible escapes, from one table:
 * a control character (C0 but tab and newline, DEL, C1) reads ``\\x1b``;
 * a format character (Unicode category Cf: bidi controls, zero-width
   characters, soft hyphen, BOM) and the line and paragraph separators read
-  ``<U+202E>``.
+  ``<U+202E>``;
+* a byte of a file name that is not UTF-8 (a lone surrogate, as Python
+  keeps it) reads ``\\xff``, so no face fails to encode it.
 
 Matching ignores format characters altogether (:func:`strip_format`, used by
 the word diff and the normalised forms), so "7\\u200b0" and "70" are the same
@@ -30,12 +32,14 @@ _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 """C0 controls but tab (0x09) and newline (0x0a), DEL, and the C1 controls."""
 _FORMAT = r"\p{Cf}\u2028\u2029"
 """Format characters, and the separators that end a line where none is seen."""
+_SURROGATE = r"\p{Cs}"
+"""Lone surrogates: a file name's bytes that are not UTF-8 (Python's surrogateescape)."""
 
-_SHOWN = regex.compile(f"[{_CONTROL}{_FORMAT}]")
-_SHOWN_IN_LINE = regex.compile(f"[\n\t{_CONTROL}{_FORMAT}]")
+_SHOWN = regex.compile(f"[{_CONTROL}{_FORMAT}{_SURROGATE}]")
+_SHOWN_IN_LINE = regex.compile(f"[\n\t{_CONTROL}{_FORMAT}{_SURROGATE}]")
 _FORMAT_ONLY = regex.compile(f"[{_FORMAT}]")
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
-_JSON_UNSAFE = regex.compile(f"[\x7f-\x9f{_FORMAT}]")
+_JSON_UNSAFE = regex.compile(f"[\x7f-\x9f{_FORMAT}{_SURROGATE}]")
 
 
 def escape_char(char: str) -> str:
@@ -43,17 +47,14 @@ def escape_char(char: str) -> str:
     code = ord(char)
     if code < 0x20 or 0x7F <= code <= 0x9F:
         return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as surrogateescape keeps it
+        return f"\\x{code - 0xDC00:02x}"
     return f"<U+{code:04X}>"
 
 
 def char_name(char: str) -> str:
     """A character's Unicode name, or its code point when it has none."""
     return unicodedata.name(char, f"U+{ord(char):04X}")
-
-
-def needs_escape(char: str) -> bool:
-    """Whether ``char`` is a control or format character that faces show escaped."""
-    return _SHOWN.fullmatch(char) is not None
 
 
 def escaped_at(text: str) -> list[int]:

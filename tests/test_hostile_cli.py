@@ -335,3 +335,36 @@ def test_zero_width_space_in_a_number_is_one_word(tmp_path: Path) -> None:
     comp = data["comparisons"][0]
     ops = [op for blk in comp["blocks"] for op in blk["ops"] if op["op"] != "equal"]
     assert [(op["a"], op["b"]) for op in ops] == [("70", "7\u200b0")], ops
+
+
+@pytest.mark.parametrize("face", ["--text", "--json", "--html", "--stat", "--claims"])
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, pair: tuple[Path, Path], face: str) -> None:
+    name = os.fsdecode(b"caf\xe9 \x1b[2J.txt")
+    path = tmp_path / name
+    path.write_text(ARTICLE_B, encoding="utf-8")
+    out = run(pair[0], path, face)
+    assert out.returncode == 1, out.stderr
+    shown = out.stdout.decode("utf-8")  # strict: the output is UTF-8 whatever the name
+    assert raw_controls(shown) == []
+    if face != "--json":
+        assert "caf\\xe9" in shown
+    written = run(pair[0], path, face, "-o", tmp_path / "out.txt")
+    assert written.returncode == 1, written.stderr
+    (tmp_path / "out.txt").read_text(encoding="utf-8")
+    missing = tmp_path / os.fsdecode(b"gone\xff.txt")
+    assert "gone\\xff" in assert_one_line_error(run(pair[0], missing, face), "no such file")
+
+
+def test_hostile_output_is_byte_identical_across_runs(hostile_pair: tuple[Path, Path]) -> None:
+    for face in (["--json"], ["--html"], ["--text", "--color=always"], ["--stat"]):
+        one, two = run(*hostile_pair, *face), run(*hostile_pair, *face)
+        assert one.returncode == two.returncode == 1
+        assert one.stdout == two.stdout, face
+
+
+def test_mixed_line_ends_in_one_file(tmp_path: Path, pair: tuple[Path, Path]) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(ARTICLE_B.replace("\n\n", "\r\n\r\n", 1).encode() + b"Last.\r")
+    data = json.loads(run(pair[0], mixed, "--json").stdout)
+    texts = [p["text"] for p in data["documents"][1]["paragraphs"]]
+    assert texts[-1] == "Last." and not any("\r" in t for t in texts)

@@ -86,3 +86,34 @@ def test_html_in_chromium_runs_no_input_script(browser: Any, tmp_path: Path) -> 
         assert "<script>alert('s')</script>" in text, "the payloads read as text"
     finally:
         w.close()
+
+
+def test_long_unchanged_text_is_folded_and_opens(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    """A huge paragraph and a long unchanged stretch cost no layout until opened, and
+    every word is in the page."""
+    words = " ".join(f"word{n}" for n in range(4000))
+    same = [f"Passage {n} stays exactly as it was in both versions." for n in range(30)]
+    a = "\n\n".join([f"Start 70 {words} end.", *same, "The closing line."])
+    b = "\n\n".join([f"Start 75 {words} end.", *same, "The closing line, changed."])
+    report = compare([document_from_text(a, "a.txt"), document_from_text(b, "b.txt")])
+    path = tmp_path / "long.html"
+    path.write_text(render_html(report), encoding="utf-8")
+    w = Watch(browser)
+    try:
+        page = w.open(path)
+        assert page.locator("details.same").count() == 1
+        assert not page.locator("details.same").first.evaluate("d => d.open")
+        assert page.locator("details.same .row").count() == 30
+        middle = page.locator(".elided").first
+        assert not middle.is_visible()
+        assert "word2000" in page.content(), "the folded text is in the page"
+        page.locator(".elide-n").first.click()
+        assert middle.is_visible()
+        assert "word2000" in page.evaluate("document.body.innerText")
+        row = page.locator("details.same .row").nth(5).get_attribute("id")
+        page.goto(path.as_uri() + f"#{row}")
+        page.wait_for_timeout(100)
+        assert page.locator("details.same").first.evaluate("d => d.open"), "a link opens it"
+        assert w.errors == [] and w.dialogs == []
+    finally:
+        w.close()

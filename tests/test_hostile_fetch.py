@@ -125,6 +125,11 @@ def make_handler(stop: threading.Event, ftp_port: int) -> type[BaseHTTPRequestHa
                 self._redirect("/loop")
             elif path == "/reason":
                 self._send(500, b"x", reason="\x1b]0;PWNED\x07\x1b[2J Boom \x9b31m")
+            elif path == "/gzip-bomb":
+                import gzip
+
+                bomb = gzip.compress(b"\0" * 5_000_000)
+                self._send(200, bomb, ctype="text/plain", headers={"Content-Encoding": "gzip"})
             elif path == "/missing":
                 self._send(404, b"gone", reason="Not Found")
             elif path == "/claims-big":
@@ -283,3 +288,8 @@ def test_nothing_listening(local: Path) -> None:
     out = cli(local, f"http://127.0.0.1:{port}/x")
     line = assert_one_line_error(out, "cannot fetch URL")  # type: ignore[arg-type]
     assert raw_controls(line) == []
+
+
+def test_a_gzip_bomb_is_not_inflated(server: tuple[str, Listener], local: Path) -> None:
+    """srcdiff asks for no compression and inflates none: the bytes are binary."""
+    assert_one_line_error(cli(local, server[0] + "/gzip-bomb"), "binary")  # type: ignore[arg-type]

@@ -253,10 +253,32 @@ def _paragraph(
     return f'<p class="para" data-n="¶{p.index + 1}">{"".join(out)}</p>'
 
 
+ELIDE_MIN = 6000
+"""Characters of unchanged text in one run from which its middle is folded away."""
+ELIDE_KEEP = 600
+"""Characters shown on each side of a folded middle."""
+
+
 def _run_html(text: str, run: Run) -> str:
     s, e, cls, _ = run
+    if not cls and e - s >= ELIDE_MIN:
+        return _elided(text[s:e])
     body = esc_text(text[s:e])
     return f"<{cls}>{body}</{cls}>" if cls else body
+
+
+def _elided(text: str) -> str:
+    """A long unchanged run with its middle folded: a checkbox shows it, no script needed.
+
+    Hidden text costs the browser no layout, so a page whose one paragraph is
+    megabytes long opens in seconds; the text is all in the page.
+    """
+    head, middle, tail = text[:ELIDE_KEEP], text[ELIDE_KEEP:-ELIDE_KEEP], text[-ELIDE_KEEP:]
+    return (
+        f'{esc_text(head)}<label class="elide"><input type="checkbox">'
+        f'<span class="elide-n">[… {len(middle):,} unchanged characters: show …]</span>'
+        f'<span class="elided">{esc_text(middle)}</span></label>{esc_text(tail)}'
+    )
 
 
 def _drift_span(view: CompView, d: Drift, inner: str) -> str:
