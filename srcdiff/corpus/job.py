@@ -96,6 +96,7 @@ def dask_client(config: JobConfig) -> Iterator[Any]:
         threads_per_worker=workers if config.threads else 1,
         processes=not config.threads,
         dashboard_address=None,
+        host=None if config.threads else "127.0.0.1",
         silence_logs=logging.ERROR,
     )
     client = dist.Client(cluster)
@@ -158,9 +159,18 @@ class WorkLog:
     def append(self, records: Sequence[dict[str, Any]]) -> None:
         if self.folder is None:
             return
-        with open(os.path.join(self.folder, "pairs.jsonl"), "a", encoding="utf-8") as fh:
+        path = os.path.join(self.folder, "pairs.jsonl")
+        with open(path, "a+", encoding="utf-8") as fh:
+            if fh.tell() and not _ends_with_newline(path):
+                fh.write("\n")  # after a line cut short by a stopped run
             for rec in records:
-                fh.write(json.dumps(rec, ensure_ascii=True, sort_keys=True) + "\n")
+                fh.write(json.dumps(rec, ensure_ascii=True) + "\n")
+
+
+def _ends_with_newline(path: str) -> bool:
+    with open(path, "rb") as fh:
+        fh.seek(-1, os.SEEK_END)
+        return fh.read(1) == b"\n"
 
 
 def run_job(config: JobConfig) -> JobResult:

@@ -18,6 +18,7 @@ from .job import JobResult
 SCHEMA = "srcdiff-corpus/1"
 RELATION_RANK = {"copy": 0, "contained": 1, "reworded": 2, "shares_facts": 3, "unrelated": 4}
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+DRIFT_FIELDS = ("id", "kind", "kinds", "severity", "a", "b", "explanation")
 
 
 def cluster_id(members: tuple[str, ...]) -> str:
@@ -36,7 +37,10 @@ def _related(rec: dict[str, Any]) -> bool:
 
 
 def _comparison(rec: dict[str, Any]) -> dict[str, Any]:
-    drifts = sorted(rec.get("drifts", []), key=lambda d: SEVERITY_RANK[d["severity"]])
+    drifts = sorted(
+        ({k: d[k] for k in DRIFT_FIELDS} for d in rec.get("drifts", [])),
+        key=lambda d: SEVERITY_RANK[d["severity"]],
+    )
     return {
         "relation": rec["relation"],
         "derived": rec["derived"],
@@ -107,7 +111,7 @@ def records(result: JobResult) -> Iterator[dict[str, Any]]:
 
 def _matches(result: JobResult) -> Iterator[dict[str, Any]]:
     rows = [r for r in result.records.values() if _related(r)]
-    rows.sort(key=lambda r: (RELATION_RANK[r["relation"]], -r["found_a"], r["b"]))
+    rows.sort(key=lambda r: (RELATION_RANK[r["relation"]], -r["found_a"], -r["found_b"], r["b"]))
     for rec in rows:
         yield {"type": "match", "query": rec["a"], "id": rec["b"], **_comparison(rec)}
 

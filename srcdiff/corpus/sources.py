@@ -227,15 +227,16 @@ def _read_warc(path: str, only: int | None) -> Iterator[CorpusDoc | Unreadable]:
             for rec in records:
                 if rec.rec_type not in ("response", "resource"):
                     continue
+                data = rec.content_stream().read()  # before the offset, which skips the rest
                 offset = records.get_record_offset() + (only or 0)
-                yield _warc_doc(rec, path, offset)
+                yield _warc_doc(rec, data, path, offset)
                 if only is not None:
                     return
         except Exception as err:  # warcio raises its own and plain errors on bad archives
             yield Unreadable(path, f"bad WARC archive ({type(err).__name__}: {err})")
 
 
-def _warc_doc(rec: object, path: str, offset: int) -> CorpusDoc | Unreadable:
+def _warc_doc(rec: object, data: bytes, path: str, offset: int) -> CorpusDoc | Unreadable:
     headers = rec.rec_headers  # type: ignore[attr-defined]
     uri = headers.get_header("WARC-Target-URI") or f"{os.path.basename(path)}:{offset}"
     date = headers.get_header("WARC-Date")
@@ -243,7 +244,6 @@ def _warc_doc(rec: object, path: str, offset: int) -> CorpusDoc | Unreadable:
     ctype = (http.get_header("Content-Type") if http else None) or ""
     if not ctype:
         ctype = headers.get_header("Content-Type") or ""
-    data = rec.content_stream().read()  # type: ignore[attr-defined]
     if not data:
         return Unreadable(uri, "is empty")
     declared = None
