@@ -34,6 +34,9 @@ BANDS = 24
 ROWS = 3
 """Signature values per band: two passages of word-shingle Jaccard similarity J share
 a band with chance 1 - (1 - J**ROWS)**BANDS: 0.5 at J = 0.24, 0.98 at J = 0.5."""
+MIN_SUPPORT = 2
+"""Buckets two documents must share to be candidates: one agreeing band of one passage
+is a common phrase as often as a shared passage; a shared passage agrees on several."""
 MAX_BUCKET = 200
 """Documents in one bucket above which it is boilerplate and gives no candidates."""
 
@@ -105,7 +108,8 @@ def document_keys(text: str) -> U64:
 
 @dataclass(frozen=True)
 class Candidates:
-    """Pairs of documents (by index, ``a < b``) and how many buckets each pair shares."""
+    """Pairs of documents (by index, ``a < b``) sharing at least ``MIN_SUPPORT`` buckets,
+    and how many each shares."""
 
     pairs: tuple[tuple[int, int], ...]
     support: tuple[int, ...]
@@ -147,5 +151,5 @@ def candidate_pairs(keys: Sequence[U64], only: int | None = None) -> Candidates:
             )
         for pair in members_iter:
             support[pair] = support.get(pair, 0) + 1
-    ranked = sorted(support)
+    ranked = sorted(p for p, n in support.items() if n >= MIN_SUPPORT)
     return Candidates(tuple(ranked), tuple(support[p] for p in ranked), too_big)

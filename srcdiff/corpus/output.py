@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from .job import JobResult
+from .tasks import DRIFT_FIELDS
 
 SCHEMA = "srcdiff-corpus/1"
 RELATION_RANK = {"copy": 0, "contained": 1, "reworded": 2, "shares_facts": 3, "unrelated": 4}
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
-DRIFT_FIELDS = ("id", "kind", "kinds", "severity", "a", "b", "explanation")
 
 
 def cluster_id(members: tuple[str, ...]) -> str:

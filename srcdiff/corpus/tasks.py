@@ -22,6 +22,8 @@ from ..render.jsonout import drift_dict
 from .index import U64, document_keys
 from .sources import CorpusDoc, Location, Part, Unreadable, read_at, read_part
 
+DRIFT_FIELDS = ("id", "kind", "kinds", "severity", "a", "b", "a_span", "b_span", "explanation")
+"""What a corpus record keeps of each drift (spans are offsets into each document's text)."""
 QUERY_PREFIX = "query:"
 """How the id of the query document starts: it is no document of the corpus."""
 CRASH_ONCE_ENV = "SRCDIFF_CORPUS_CRASH_ONCE"
@@ -125,7 +127,7 @@ def compare_one(
 
 def _drift(d: Any) -> dict[str, Any]:
     out = drift_dict(d)
-    return {k: out[k] for k in ("id", "kind", "kinds", "severity", "a", "b", "explanation")}
+    return {k: out[k] for k in DRIFT_FIELDS}
 
 
 def _maybe_crash() -> None:
