@@ -111,7 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--identical", action="store_true", help="also run on one threaded worker")
     p.add_argument("--out", type=Path, help="output file (default CORPUS/out.jsonl)")
+    p.add_argument("--minhash", action="store_true", help="only time numpy vs datasketch MinHash")
     args = p.parse_args(argv)
+    if args.minhash:
+        print(json.dumps(minhash_bench(args.corpus)))
+        return 0
     out = args.out or args.corpus / "out.jsonl"
     figures = run(args.corpus, out, ["--workers", str(args.workers), "-q"])
     result: dict[str, Any] = {**figures, **score(args.corpus, out)}
@@ -127,3 +131,35 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def minhash_bench(corpus: Path, limit: int = 1000) -> dict[str, float]:
+    """Seconds to sign the passages of ``limit`` documents: our numpy code vs datasketch."""
+    from datasketch import MinHash
+
+    sys.path.insert(0, str(ROOT))
+    from srcdiff.corpus import index as ix
+
+    texts = []
+    with open(sorted(corpus.glob("corpus-*.jsonl"))[0], encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= limit:
+                break
+    start = time.perf_counter()
+    for t in texts:
+        ix.band_keys(ix.signatures(ix.shingles(t)))
+    ours = time.perf_counter() - start
+    start = time.perf_counter()
+    for t in texts:
+        w = ix.words(t)
+        grams = [" ".join(w[i : i + ix.SHINGLE]).encode() for i in range(max(1, len(w) - 2))]
+        for s in range(0, max(1, len(grams) - ix.WINDOW + ix.STRIDE), ix.STRIDE):
+            m = MinHash(num_perm=ix.BANDS * ix.ROWS, seed=1)
+            m.update_batch(grams[s : s + ix.WINDOW])
+    theirs = time.perf_counter() - start
+    return {
+        "documents": len(texts),
+        "numpy_seconds": round(ours, 2),
+        "datasketch_seconds": round(theirs, 2),
+    }

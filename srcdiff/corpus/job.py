@@ -314,7 +314,7 @@ def _cluster_run(
     log: WorkLog,
     quiet: bool,
 ) -> JobResult:
-    from .clusters import cluster, origin_of
+    from .clusters import cluster, joins, origin_of
 
     found = candidate_pairs(keys)
     loc = dict(zip(corpus.ids, corpus.locations, strict=True))
@@ -324,7 +324,7 @@ def _cluster_run(
         a, b = sorted((ids[i], ids[j]))
         tasks.append(PairTask(a, b, loc[a], loc[b]))
     _compare(client, tasks, records, log, "compare", quiet)
-    verified = [records[(t.a, t.b)] for t in tasks if _related(records[(t.a, t.b)])]
+    verified = [records[(t.a, t.b)] for t in tasks if joins(records[(t.a, t.b)])]
     groups = cluster(verified)
     date = dict(zip(corpus.ids, corpus.dates, strict=True))
     origins = [origin_of(g, verified, date) for g in groups]
@@ -340,10 +340,6 @@ def _cluster_run(
     return JobResult(
         corpus, len(tasks), found.boilerplate_buckets, kept, None, tuple(groups), tuple(origins)
     )
-
-
-def _related(rec: dict[str, Any]) -> bool:
-    return "problem" not in rec and rec.get("relation") != "unrelated"
 
 
 Runner = Callable[[JobConfig], JobResult]

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .clusters import joins
 from .job import JobResult
 from .tasks import DRIFT_FIELDS
 
@@ -30,10 +31,6 @@ def _counts(drifts: list[dict[str, Any]]) -> dict[str, int]:
     for d in drifts:
         out[d["severity"]] += 1
     return out
-
-
-def _related(rec: dict[str, Any]) -> bool:
-    return "problem" not in rec and rec.get("relation") != "unrelated"
 
 
 def _comparison(rec: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +56,7 @@ def _comparison(rec: dict[str, Any]) -> dict[str, Any]:
 def records(result: JobResult) -> Iterator[dict[str, Any]]:
     """The output objects, in output order."""
     recs = result.records
-    related = sorted((k for k, r in recs.items() if _related(r)))
+    related = sorted((k for k, r in recs.items() if joins(r)))
     yield {
         "type": "corpus",
         "schema": SCHEMA,
@@ -110,7 +107,7 @@ def records(result: JobResult) -> Iterator[dict[str, Any]]:
 
 
 def _matches(result: JobResult) -> Iterator[dict[str, Any]]:
-    rows = [r for r in result.records.values() if _related(r)]
+    rows = [r for r in result.records.values() if joins(r)]
     rows.sort(key=lambda r: (RELATION_RANK[r["relation"]], -r["found_a"], -r["found_b"], r["b"]))
     for rec in rows:
         yield {"type": "match", "query": rec["a"], "id": rec["b"], **_comparison(rec)}
