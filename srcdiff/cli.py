@@ -438,6 +438,11 @@ def command() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "corpus":
+        from .corpus.cli import corpus_main
+
+        return corpus_main(args[1:])
     try:
         return run(argv)
     except InputError as err:
