@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, cast
 
 from ..errors import InputError
-from ..read import DEFAULT_MAX_BYTES, decode_bytes, extract_html_text, read_input
+from ..read import DEFAULT_MAX_BYTES, decode_bytes, read_input
 
 PART_BYTES = 4 * 1024 * 1024
 """About how much text one part holds: one task's reading and shingling."""
@@ -177,6 +177,13 @@ def _read_jsonl(part: Part) -> Iterator[CorpusDoc | Unreadable]:
                 yield jsonl_doc(line, part.path, offset)
 
 
+def _html_text(html: str) -> str:
+    """A page's text as single inputs read it: main text and furniture, in page order."""
+    from ..webpage import read_page  # lxml and trafilatura take a while to import
+
+    return read_page(html).text
+
+
 def jsonl_doc(line: bytes, path: str, offset: int) -> CorpusDoc | Unreadable:
     """One JSON Lines record as a document; its id falls back to file:byte offset."""
     fallback = f"{os.path.basename(path)}:{offset}"
@@ -190,7 +197,7 @@ def jsonl_doc(line: bytes, path: str, offset: int) -> CorpusDoc | Unreadable:
     text, html = rec.get("text"), rec.get("html")
     kind = "text"
     if isinstance(html, str) and not isinstance(text, str):
-        text, kind = extract_html_text(html), "html"
+        text, kind = _html_text(html), "html"
     if not isinstance(text, str):
         return Unreadable(doc_id, 'has neither "text" nor "html"')
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -256,7 +263,7 @@ def _warc_doc(rec: object, data: bytes, path: str, offset: int) -> CorpusDoc | U
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kind = "text"
     if "html" in ctype.lower() or text.lstrip()[:1] == "<":
-        text, kind = extract_html_text(text), "html"
+        text, kind = _html_text(text), "html"
     if not text.strip():
         return Unreadable(uri, "is empty")
     return CorpusDoc(uri, text, Location("warc", path, offset), date=date, url=uri, kind=kind)
