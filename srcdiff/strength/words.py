@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-import simplemma
 
+from ..lexdata import lemmas
 from ..model import Span
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[,;:()\[\]—–\"“”?!]")
@@ -72,8 +72,13 @@ _ASSERTIONS = ("^", "!{N}")
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The dictionary form of one lower-cased English word."""
-    return str(simplemma.lemmatize(word, lang="en")).lower()
+    """The dictionary form of one lower-cased English word: the project's lemmatizer
+    (WordNet's morphy on the packaged data, ``srcdiff.lexdata``); of several forms, the
+    word itself when it is one ("found", "lower"), else the first in order."""
+    forms = lemmas(word)
+    if not forms or word in forms:
+        return word
+    return min(forms)
 
 
 @dataclass(frozen=True)
