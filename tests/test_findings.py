@@ -14,6 +14,7 @@ from srcdiff.marks import current_marks, orphans
 from srcdiff.model import Drift, DriftKind, Relation, Report, Severity
 from srcdiff.pipeline import compare, compare_paths, document_from_text
 from srcdiff.review import Mark, load_marks
+from srcdiff.strength.scales import SEVERITY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -138,6 +139,8 @@ def test_docs_print_the_severity_table() -> None:
     doc = (ROOT / "docs" / "drift.md").read_text(encoding="utf-8")
     for cue, w in TABLE.items():
         assert f"| `{cue.value}` | {w.severity.value} | {w.relation.value} | {w.why} |" in doc, cue
+    for scale, (change, reversal) in SEVERITY.items():
+        assert f"| `{scale}` | {change.value} | {reversal.value} |" in doc, scale
 
 
 def test_relation_is_reported_on_every_drift() -> None:
