@@ -173,3 +173,13 @@ def test_a_mark_that_matches_nothing_is_kept() -> None:
     new = current_marks(marks, report)
     assert new == marks
     assert orphans(new, report) == ["0123456789"]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u202e", "\u2066", "\u00ad"])
+def test_a_change_of_invisible_characters_only_is_a_low_format_finding_that_says_so(
+    mark: str,
+) -> None:
+    ds = _pair("Prices rose 70 percent in March.", f"Prices rose 7{mark}0 percent in March.")
+    assert ds and all(d.severity is Severity.LOW for d in ds), [d.explanation for d in ds]
+    assert any("invisible" in d.explanation and f"U+{ord(mark):04X}" in d.explanation
+               for d in ds), [d.explanation for d in ds]

@@ -390,6 +390,10 @@ def judge_op(
     first id scheme (which had no lexicon, so saw a medium there) did; see ``legacy``."""
     op = v.op
     spans = (op.a_span, op.b_span)
+    if invisible_only(op.a, op.b):
+        # Only zero-width or direction characters differ: "7<U+200B>0" is 70 to a reader.
+        why = f"only invisible characters: {marks_changed(op.a, op.b)}"
+        return [Finding((K.FORMAT,), Cue.INVISIBLE, why, op.a, op.b, *spans)]
     out: list[Finding] = []
     if first_lost:
         found = v.A.quotes_in(op.a_span)
