@@ -9,7 +9,8 @@ timestamp), so running the script again regenerates the committed file byte for 
 What is kept (see docs/lexicon.md): for every lemma, its synsets per part of speech in
 WordNet's sense order with each sense's tag count from cntlist.rev; for every synset its
 type, lexicographer file, and similar-to, antonym and pertainym links and nouns'
-hypernyms (antonyms lifted from word to synset level); and the morphological exception
+hypernyms and derivationally related forms (antonyms and derivations lifted from word to
+synset level); and the morphological exception
 lists.  Glosses, examples, frames and the other pointer kinds are dropped.
 """
 
@@ -22,10 +23,11 @@ from pathlib import Path
 
 POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
 SS_TYPE = {"n": "1", "v": "2", "a": "3", "r": "4", "s": "5"}
-KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\"}
+KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\", "+": "+"}
 """WordNet pointer symbol -> stored code: similar to (a satellite's cluster head),
 hypernym of a noun (instance hypernyms count as hypernyms), antonym, pertainym (adjective
--> noun, adverb -> adjective)."""
+-> noun, adverb -> adjective), derivationally related form (lifted from word to synset
+level, like antonyms)."""
 
 Synset = tuple[str, int]
 """(part-of-speech file letter, byte offset): a synset's address in the database."""

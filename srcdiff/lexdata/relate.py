@@ -47,6 +47,14 @@ MIN_SHARE = 0.25
 """A sense beyond the first is frequent if tagged at least this share of the first."""
 ATTESTED_SHARE = 0.05
 """... and attested if tagged at least this share: enough to pair with a frequent sense."""
+DOMINANT_TAGS = 10
+"""A first sense tagged this often is the lemma's dominant meaning: any tagged sense of
+another lemma (among its first ``TAGGED_SENSES``) in the same synset means it too."""
+TAGGED_SENSES = 12
+NOMINALISATIONS = frozenset([4, 7, 9, 10, 11, 12, 22, 26])
+"""Noun lexicographer files (act, attribute, cognition, communication, event, feeling,
+process, state) whose nouns name what their derivationally related verb or adjective
+says ("complaint" / "complain"); agents and artifacts ("teacher", "cutter") do not."""
 
 CONCRETE_NOUNS = frozenset([5, 6, 13, 15, 17, 18, 20, 27])
 """Lexicographer files (animal, artifact, food, location, object, person, plant,
@@ -148,12 +156,26 @@ def frequent(senses: tuple[Sense, ...], share: float = MIN_SHARE) -> tuple[Sense
 
 def _pairs(a: tuple[Sense, ...], b: tuple[Sense, ...]) -> Iterator[tuple[Sense, Sense]]:
     """Sense pairs to compare: one sense frequent for its lemma, the other at least
-    attested (``ATTESTED_SHARE``) for its own."""
+    attested (``ATTESTED_SHARE``) for its own; and a lemma's dominant sense with any
+    tagged sense of the other among its first ``TAGGED_SENSES``."""
     fa, fb = frequent(a), frequent(b)
     for x in frequent(a, ATTESTED_SHARE):
         for y in frequent(b, ATTESTED_SHARE):
             if x in fa or y in fb:
                 yield x, y
+    for x, y in _dominant(a, b):
+        yield x, y
+    for y, x in _dominant(b, a):
+        yield x, y
+
+
+def _dominant(a: tuple[Sense, ...], b: tuple[Sense, ...]) -> Iterator[tuple[Sense, Sense]]:
+    """``a``'s first sense when the concordance backs it (``DOMINANT_TAGS``), against each
+    sense of ``b`` tagged at least once: a tag shows ``b`` really used in that meaning."""
+    if a and a[0].tags >= DOMINANT_TAGS:
+        for y in b[:TAGGED_SENSES]:
+            if y.tags:
+                yield a[0], y
 
 
 def _head(index: int) -> int:
@@ -196,6 +218,15 @@ def _opposed(x: int, y: int, pos: str) -> bool:
 def _linked(x: int, y: int, code: str) -> bool:
     """Whether ``x`` and ``y`` are linked by ``code`` in either direction."""
     return y in wordnet.synset(x).links.get(code, ()) or x in wordnet.synset(y).links.get(code, ())
+
+
+def _derived(x: int, y: int) -> bool:
+    """A nominalisation and its verb or adjective ("complaint" / "complain"): a
+    derivational link, the noun in a file of events, acts and states."""
+    if not _linked(x, y, "+"):
+        return False
+    noun = wordnet.synset(x) if wordnet.synset(x).type == "n" else wordnet.synset(y)
+    return noun.lexfile in NOMINALISATIONS
 
 
 def _pertains(x: int, y: int) -> bool:
@@ -242,7 +273,15 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
                 for x, y in _pairs(senses_a, senses_b):
                     near = near or _near(x, y, pos_a)
                     opposed = opposed or _opposed(x.synset, y.synset, pos_a)
-            elif {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}):
+            elif {pos_a, pos_b} in ({"n", "v"}, {"a", "n"}) and not near:
+                # both senses frequent: a word's rare senses carry derivations far
+                # ("teacher" the personified abstraction, a noun.cognition sense)
+                near = any(
+                    _derived(x.synset, y.synset)
+                    for x in frequent(senses_a)
+                    for y in frequent(senses_b)
+                )
+            if {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}) and not near:
                 # the adjective's sense fixes the noun's, so any of the noun's first
                 # senses may be the one it pertains to ("Chinese" -> China, sense 3)
                 near = near or any(
@@ -323,7 +362,35 @@ def relation(a: str, b: str) -> Relation | None:
         return Relation.EQUIVALENT
     if wa.closed or wb.closed:
         return None
-    return _wordnet_relation(fa, fb)
+    (da, ba), (db, bb) = _degree(fa), _degree(fb)
+    if da != db:
+        return None  # "larger" says more than "large"
+    if da and ba == bb:
+        return Relation.EQUIVALENT  # "deadliest" / "most deadly"
+    return _wordnet_relation(ba, bb)
+
+
+_PERIPHRASTIC = {"more": "er", "most": "est"}
+
+
+@lru_cache(maxsize=65536)
+def _degree(word: str) -> tuple[str, str]:
+    """("er" or "est", the adjective or adverb) for a comparative or superlative, inflected
+    ("larger") or with "more" / "most" ("most deadly"); ("", ``word``) for anything else."""
+    first, _, rest = word.partition(" ")
+    if first in _PERIPHRASTIC and rest and " " not in rest:
+        if any(pos in "ar" and base == rest for pos, base in pos_lemmas(rest)):
+            return _PERIPHRASTIC[first], rest
+        return "", word
+    readings = pos_lemmas(word)
+    if any(base == word for _pos, base in readings):
+        return "", word  # a lemma itself ("matter" is no degree of "matt")
+    for pos, base in readings:
+        if pos in "ar":
+            for suffix in ("est", "er"):
+                if word.endswith(suffix):
+                    return suffix, base
+    return "", word
 
 
 @dataclass(frozen=True, slots=True)
