@@ -64,7 +64,6 @@ OWN_EQUIVALENT = [
 ]
 
 STORY_EQUIVALENT = [
-    ("stop", "end"),
     ("that", "this"),
     ("this", "the"),
     ("these", "the"),
@@ -72,23 +71,26 @@ STORY_EQUIVALENT = [
     ("complaints", "complained"),
     ("largest", "biggest"),
     ("deadliest", "most deadly"),
+    ("people", "persons"),
+    ("collision", "colliding"),
 ]
-"""Paraphrases of the seed back-translation and the story rewrites: a dominant sense
-(end #1, 53 tags) met by a tagged sense of the other (stop #9), the definite determiners,
-a Merriam-Webster definition, a nominalisation, degree forms of equivalent bases."""
+"""Paraphrases of the seed back-translation and the story rewrites: the definite
+determiners, a Merriam-Webster definition, nominalisations, degree forms of equivalent
+bases, a group noun and the plural of its member."""
 
 RULE_EQUIVALENT = [
-    ("fell", "decreased"),
-    ("set up", "installed"),
-    ("affecting", "touched"),
     ("decided", "decision"),
     ("investigation", "investigated"),
     ("warned", "warning"),
+    ("invasion", "invaded"),
+    ("stated", "statement"),
     ("more deadly", "deadlier"),
     ("those", "these"),
+    ("forest", "trees"),
+    ("police", "policemen"),
 ]
-"""Pairs of our own for each new rule: dominant senses (decrease #1, install #1,
-affect #1), nominalisations, periphrastic degree, determiners."""
+"""Pairs of our own for each new rule: nominalisations, periphrastic degree,
+determiners, group nouns."""
 
 SEED_CHANGED = [
     ("downgraded", "declassified"),
@@ -123,6 +125,7 @@ OWN_CHANGED = [
     ("killed", "died"),
     ("uses", "us"),
     ("may", "might"),
+    ("stop", "end"),
     ("large", "huge"),
     ("small", "tiny"),
     ("bad", "terrible"),
@@ -150,12 +153,25 @@ OWN_CHANGED = [
     ("more than", "as much as"),
     ("must", "will"),
     ("that", "which"),
+    ("case", "sues"),
+    ("said", "statement"),
+    ("order", "rate"),
+    ("confirmed", "support"),
+    ("meet", "see"),
+    ("part", "role"),
+    ("people", "person"),
+    ("family", "parents"),
+    ("EU", "France"),
+    ("body", "arms"),
 ]
 """Includes the near misses the sense rule was checked against: adjective satellites of
 another intensity (large / huge), verb groups (leave / lead), a rare part of speech
 (die the cube / block), a sense never tagged (accuse #2 = charge #2); an agent noun and
 its verb (teacher / teach: no nominalisation), degree forms of one base or of unrelated
-bases, a lemma that only looks like a comparative (matter / matt), names."""
+bases, a lemma that only looks like a comparative (matter / matt), names; a derivation
+of a synonym (lawsuit -> sue, but "case" is no derivation of "sue"), a sense tagged once
+(stop #9 = end #1, 1 tag of 57; support = confirm), a member in the singular (people /
+person), a member that is no plural of the group (EU / France), parts (body / arms)."""
 
 REVERSED = [
     ("raised", "lowered"),
@@ -192,10 +208,10 @@ PHRASES = [
     ("heralded a new", "announced another", None),
     ("following that", "as a result of this", None),
     ("steer clear of providing", "avoid supplying", EQ),
-    ("stop this", "end the", EQ),
+    ("stop this", "end the", None),
     ("after complaints", "after complained", EQ),
     ("the inputs", "these inputs", EQ),
-    ("stop this", "start the", REV),
+    ("stop this", "start the", None),
     ("heralded this", "announced the", None),
     ("not", "", None),
     ("Smith said", "Jones said", None),
