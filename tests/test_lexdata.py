@@ -154,6 +154,7 @@ OWN_CHANGED = [
     ("must", "will"),
     ("that", "which"),
     ("case", "sues"),
+    ("states", "statement"),
     ("said", "statement"),
     ("order", "rate"),
     ("confirmed", "support"),

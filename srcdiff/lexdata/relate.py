@@ -138,6 +138,16 @@ def _linked(x: int, y: int, code: str) -> bool:
     return y in wordnet.synset(x).links.get(code, ()) or x in wordnet.synset(y).links.get(code, ())
 
 
+@lru_cache(maxsize=65536)
+def _main_pos(word: str) -> frozenset[str]:
+    """The part(s) of speech ``word`` is most often tagged as.  A derivation is a looser
+    link than a synset, so it is only followed from a word's main reading: "Judge" the
+    person is no form of the verb that "judgment" derives from."""
+    tags = {pos: sum(sense.tags for sense in senses) for pos, senses in _senses_of(word)}
+    top = max(tags.values(), default=0)
+    return frozenset(pos for pos, count in tags.items() if count == top)
+
+
 def _derivation(a: str, b: str) -> bool:
     """Whether a lemma of ``a`` and one of ``b`` are derived one from the other."""
     return any(wordnet.derived(x, y) for _p, x in pos_lemmas(a) for _q, y in pos_lemmas(b))
@@ -221,7 +231,13 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
                 for x, y in _pairs(senses_a, senses_b):
                     near = near or _near(x, y, pos_a)
                     opposed = opposed or _opposed(x.synset, y.synset, pos_a)
-            elif {pos_a, pos_b} in ({"n", "v"}, {"a", "n"}) and _derivation(a, b) and not near:
+            elif (
+                {pos_a, pos_b} in ({"n", "v"}, {"a", "n"})
+                and not near
+                and pos_a in _main_pos(a)
+                and pos_b in _main_pos(b)
+                and _derivation(a, b)
+            ):
                 near = any(
                     _derived(x.synset, y.synset)
                     for x in _derivable(senses_a)
