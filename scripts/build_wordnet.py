@@ -8,9 +8,10 @@ timestamp), so running the script again regenerates the committed file byte for 
 
 What is kept (see docs/lexicon.md): for every lemma, its synsets per part of speech in
 WordNet's sense order with each sense's tag count from cntlist.rev; for every synset its
-type, lexicographer file, and similar-to, antonym and pertainym links and nouns'
-hypernyms (antonyms lifted from word to synset level); and the morphological exception
-lists.  Glosses, examples, frames and the other pointer kinds are dropped.
+type, lexicographer file, and similar-to, antonym, pertainym and derivational links and
+nouns' hypernyms and member meronyms (antonyms and derivations lifted from word to synset
+level); the lemma pairs a derivational pointer joins word to word; and the morphological
+exception lists.  Glosses, examples, frames and the other pointer kinds are dropped.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from pathlib import Path
 
 POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
 SS_TYPE = {"n": "1", "v": "2", "a": "3", "r": "4", "s": "5"}
-KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\"}
+KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\", "+": "+", "%m": "%"}
 """WordNet pointer symbol -> stored code: similar to (a satellite's cluster head),
 hypernym of a noun (instance hypernyms count as hypernyms), antonym, pertainym (adjective
--> noun, adverb -> adjective)."""
+-> noun, adverb -> adjective), derivationally related form (lifted from word to synset
+level, like antonyms), member meronym (a group noun -> its members)."""
 
 Synset = tuple[str, int]
 """(part-of-speech file letter, byte offset): a synset's address in the database."""
@@ -49,7 +51,7 @@ def parse_data(wn: Path) -> tuple[dict[Synset, dict[str, object]], list[Synset]]
             pointers = []
             for _ in range(int(fields[at])):
                 symbol, target, tpos = fields[at + 1], int(fields[at + 2]), fields[at + 3]
-                pointers.append((symbol, ("a" if tpos == "s" else tpos, target)))
+                pointers.append((symbol, ("a" if tpos == "s" else tpos, target), fields[at + 4]))
                 at += 4
             key = (pos, offset)
             synsets[key] = {"type": ss_type, "lexfile": lexfile, "words": words, "ptrs": pointers}
@@ -67,7 +69,7 @@ def sense_key(lemma: str, key: Synset, synsets: dict[Synset, dict[str, object]])
     if info["type"] == "s":
         ptrs = info["ptrs"]
         assert isinstance(ptrs, list)
-        head_key = next(target for symbol, target in ptrs if symbol == "&")
+        head_key = next(target for symbol, target, _words in ptrs if symbol == "&")
         head_words = synsets[head_key]["words"]
         assert isinstance(head_words, list)
         head_word, head_id = head_words[0]
@@ -82,6 +84,26 @@ def parse_counts(wn: Path) -> dict[str, int]:
         key, _number, count = line.split()
         counts[key] = int(count)
     return counts
+
+
+def derivations(synsets: dict[Synset, dict[str, object]]) -> set[str]:
+    """``a<TAB>b`` for each pair of lemmas (a < b) joined by a derivational pointer between
+    the two words themselves: the synset-level link alone also joins their synonyms
+    ("case", in the synset of "lawsuit", is no derivation of "sue")."""
+    found = set()
+    for info in synsets.values():
+        words, ptrs = info["words"], info["ptrs"]
+        assert isinstance(words, list) and isinstance(ptrs, list)
+        for symbol, target, source_target in ptrs:
+            if symbol != "+":
+                continue
+            target_words = synsets[target]["words"]
+            assert isinstance(target_words, list)
+            a = words[int(source_target[:2], 16) - 1][0].split("(")[0].replace("_", " ")
+            b = target_words[int(source_target[2:], 16) - 1][0].split("(")[0].replace("_", " ")
+            if a != b:
+                found.add("\t".join(sorted((a, b))))
+    return found
 
 
 def build(wn: Path) -> bytes:
@@ -113,12 +135,14 @@ def build(wn: Path) -> bytes:
         links = defaultdict(set)
         ptrs = info["ptrs"]
         assert isinstance(ptrs, list)
-        for symbol, target in ptrs:
+        for symbol, target, _words in ptrs:
             if symbol in KEPT_POINTERS and (symbol[0] != "@" or key[0] == "n"):
                 links[KEPT_POINTERS[symbol]].add(ids[target])
         fields = [f"{code}{','.join(map(str, sorted(links[code])))}" for code in sorted(links)]
         row = f"{info['type']}\t{int(str(info['lexfile']))}\t{' '.join(fields)}"
         out.append(row.rstrip())
+    out.append("#derivations")  # lemma pairs a < b that WordNet links word to word
+    out.extend(sorted(derivations(synsets)))
     out.append("#exceptions")
     for pos, name in POS_FILES:
         for line in sorted((wn / f"{name}.exc").read_text(encoding="latin-1").splitlines()):

@@ -11,7 +11,8 @@ licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure fun
 docs/lexicon.md describes the data, the sense rule and the tables.
 """
 
+from .forms import lemmas
 from .phrase import phrase_relation
-from .relate import Relation, lemmas, relation
+from .relate import Relation, relation
 
 __all__ = ["Relation", "lemmas", "phrase_relation", "relation"]

@@ -3,10 +3,10 @@
 ``phrase_relation`` pairs the words of one side with the words of the other, in any
 order, each pair a word or a run of up to ``MAX_SPAN`` words that ``relate.relation``
 calls equivalent or reversed.  Every word must be paired, except the few a rewrite
-adds or drops without changing what is said: articles, forms of "be" (tense and aspect
-are not what this judges), and a possessive turned round ("China's support" / "the
-support from China": the "'s" on one side, "of"/"from"/"by" on the other).  No pairing
-leaves the words unrelated: precision over recall.
+adds or drops without changing what is said: articles and demonstratives, forms of
+"be" (tense and aspect are not what this judges), and a possessive turned round
+("China's support" / "the support from China": the "'s" on one side, "of"/"from"/"by"
+on the other).  No pairing leaves the words unrelated: precision over recall.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def _content(tokens: list[str], glue_ok: bool) -> tuple[str, ...]:
     kept = []
     for token in tokens:
         folded = token.lower()
-        if folded in tables.ARTICLES or folded in BE or folded == "'s":
+        if folded in tables.ARTICLES or folded in tables.DEMONSTRATIVES:
+            continue
+        if folded in BE or folded == "'s":
             continue
         if glue_ok and folded in tables.POSSESSIVE_GLUE:
             continue

@@ -17,7 +17,11 @@ The rules, in order (docs/lexicon.md gives the reasons and the measurements):
    levels ("planes" / "aircraft"): equivalent.  Antonym synsets, directly or through the
    heads of two adjective clusters: reversed.  Both at once: None.  Similar-to and verb
    groups are not equivalence: satellites differ in degree ("large" / "huge") and verb
-   groups join different verbs ("leave" / "lead").
+   groups join different verbs ("leave" / "lead").  Also equivalent: a nominalisation
+   and its verb or adjective, derived word to word ("complaint" / "complain"), a group
+   noun and the plural of its member ("people" / "persons"), and two comparatives or
+   two superlatives of equivalent bases ("largest" / "biggest", "deadliest" / "most
+   deadly"); a degree form against another degree is None.
 
 The sense rule: two synsets are compared only when both senses are among their lemma's
 first ``TOP_SENSES`` and attested (the first sense, or tagged at least once and at least
@@ -40,6 +44,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from . import tables, wordnet
+from .forms import degree, fold, pos_lemmas
 from .wordnet import Sense
 
 TOP_SENSES = 4
@@ -47,6 +52,10 @@ MIN_SHARE = 0.25
 """A sense beyond the first is frequent if tagged at least this share of the first."""
 ATTESTED_SHARE = 0.05
 """... and attested if tagged at least this share: enough to pair with a frequent sense."""
+NOMINALISATIONS = frozenset([4, 7, 9, 10, 11, 12, 22, 26])
+"""Noun lexicographer files (act, attribute, cognition, communication, event, feeling,
+process, state) whose nouns name what their derivationally related verb or adjective
+says ("complaint" / "complain"); agents and artifacts ("teacher", "cutter") do not."""
 
 CONCRETE_NOUNS = frozenset([5, 6, 13, 15, 17, 18, 20, 27])
 """Lexicographer files (animal, artifact, food, location, object, person, plant,
@@ -57,10 +66,7 @@ MIN_POS_EVIDENCE = 10
 """Tags a word's main part of speech needs before its rare ones are dropped."""
 HYPERNYM_DEPTH = 2
 
-_SIBILANT = ("s", "x", "z", "ch", "sh", "o")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _EDGE_CHARS = " ,;:!?\"'()[]“”‘«»"
-_EDGE = re.compile(r"^[^\w']+|[^\w']+$")
 
 
 class Relation(Enum):
@@ -68,72 +74,6 @@ class Relation(Enum):
 
     EQUIVALENT = "equivalent"
     REVERSED = "reversed"
-
-
-def fold(text: str) -> str:
-    """Lowercase, straight apostrophes, one space between words, no edge punctuation."""
-    text = " ".join(text.translate(_APOSTROPHES).split())
-    return _EDGE.sub("", text).lower()
-
-
-def _tags(lemma: str, pos: str) -> int:
-    return sum(sense.tags for sense in wordnet.senses(lemma, pos))
-
-
-@lru_cache(maxsize=65536)
-def pos_lemmas(word: str) -> tuple[tuple[str, str], ...]:
-    """(pos, lemma) readings of ``word`` that WordNet knows, the unlikely ones dropped.
-
-    WordNet's morphy proposes every base its rules reach; of those, a base tagged under a
-    tenth as often as the best is dropped ("uses" is not "us"), "-es" comes off a verb
-    only after a sibilant or "o" ("planes" is not "plan"), and the form itself as a lemma
-    ("years") is kept only when tagged as often as the base it inflects.
-    """
-    word = fold(word)
-    spellings = _spellings(word)
-    found = []
-    for form in spellings:
-        for pos, base in _base_forms(form):
-            regular_es = pos == "v" and base == form[:-2] and form.endswith("es")
-            if not (regular_es and not base.endswith(_SIBILANT)):
-                found.append((pos, base))
-    derived = [(pos, base) for pos, base in found if base not in spellings]
-    top = max((_tags(base, pos) for pos, base in derived), default=0)
-    kept = []
-    for pos, base in dict.fromkeys(found):
-        tags = _tags(base, pos)
-        if base in spellings and derived and tags < max(top, 1):
-            continue
-        if base not in spellings and tags * 10 < top:
-            continue
-        kept.append((pos, base))
-    return tuple(kept)
-
-
-def _spellings(word: str) -> tuple[str, ...]:
-    """``word`` and, if hyphenated, its open and closed forms ("build up", "buildup")."""
-    if "-" not in word:
-        return (word,)
-    return (word, word.replace("-", " "), word.replace("-", ""))
-
-
-def _base_forms(form: str) -> list[tuple[str, str]]:
-    """morphy's readings of ``form``; for a phrase WordNet lacks as typed, the phrasal
-    verb with its first word inflected ("ramped up" -> "ramp up")."""
-    found = list(wordnet.base_forms(form))
-    first, _, rest = form.partition(" ")
-    if rest and not found:
-        for pos, base in wordnet.base_forms(first):
-            phrase = f"{base} {rest}"
-            if pos == "v" and "v" in wordnet.parts_of_speech(phrase):
-                found.append(("v", phrase))
-    return found
-
-
-def lemmas(word: str) -> frozenset[str]:
-    """Lowercase base forms of an English word form; the folded form itself if unknown."""
-    found = frozenset(base for _pos, base in pos_lemmas(word))
-    return found or frozenset([fold(word)])
 
 
 @lru_cache(maxsize=65536)
@@ -198,6 +138,40 @@ def _linked(x: int, y: int, code: str) -> bool:
     return y in wordnet.synset(x).links.get(code, ()) or x in wordnet.synset(y).links.get(code, ())
 
 
+@lru_cache(maxsize=65536)
+def _main_pos(word: str) -> frozenset[str]:
+    """The part(s) of speech ``word`` is most often tagged as.  A derivation is a looser
+    link than a synset, so it is only followed from a word's main reading: "Judge" the
+    person is no form of the verb that "judgment" derives from."""
+    tags = {pos: sum(sense.tags for sense in senses) for pos, senses in _senses_of(word)}
+    top = max(tags.values(), default=0)
+    return frozenset(pos for pos, count in tags.items() if count == top)
+
+
+def _derivation(a: str, b: str) -> bool:
+    """Whether a lemma of ``a`` and one of ``b`` are derived one from the other."""
+    return any(wordnet.derived(x, y) for _p, x in pos_lemmas(a) for _q, y in pos_lemmas(b))
+
+
+def _derivable(senses: tuple[Sense, ...]) -> tuple[Sense, ...]:
+    """Senses a derivation may start from: the frequent ones, since a word's rare senses
+    carry derivations far ("teacher" the personified abstraction, a noun.cognition
+    sense); for a lemma the concordance never tagged, its first ``TOP_SENSES``, as there
+    is no evidence to rank them by ("collide")."""
+    if any(sense.tags for sense in senses):
+        return frequent(senses)
+    return senses[:TOP_SENSES]
+
+
+def _derived(x: int, y: int) -> bool:
+    """A nominalisation and its verb or adjective ("complaint" / "complain"): a
+    derivational link, the noun in a file of events, acts and states."""
+    if not _linked(x, y, "+"):
+        return False
+    noun = wordnet.synset(x) if wordnet.synset(x).type == "n" else wordnet.synset(y)
+    return noun.lexfile in NOMINALISATIONS
+
+
 def _pertains(x: int, y: int) -> bool:
     """An adverb and its adjective, or a place adjective and its place ("Russian")."""
     target = wordnet.synset(x).links.get("\\", ())
@@ -234,7 +208,22 @@ def _senses_of(word: str) -> Readings:
     )
 
 
+def _collective(a: str, b: str) -> bool:
+    """A group noun and the plural of its member ("people" / "persons", "forest" /
+    "trees"): the group's first sense has the member's frequent sense as a member."""
+    members = [
+        sense.synset
+        for pos, base in pos_lemmas(b)
+        if pos == "n" and base != b
+        for sense in frequent(wordnet.senses(base, "n"))
+    ]
+    groups = wordnet.senses(a, "n")[:1]
+    return any(m in wordnet.synset(g.synset).links.get("%", ()) for g in groups for m in members)
+
+
 def _wordnet_relation(a: str, b: str) -> Relation | None:
+    if _collective(a, b) or _collective(b, a):
+        return Relation.EQUIVALENT
     near = opposed = False
     for pos_a, senses_a in _senses_of(a):
         for pos_b, senses_b in _senses_of(b):
@@ -242,7 +231,19 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
                 for x, y in _pairs(senses_a, senses_b):
                     near = near or _near(x, y, pos_a)
                     opposed = opposed or _opposed(x.synset, y.synset, pos_a)
-            elif {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}):
+            elif (
+                {pos_a, pos_b} in ({"n", "v"}, {"a", "n"})
+                and not near
+                and pos_a in _main_pos(a)
+                and pos_b in _main_pos(b)
+                and _derivation(a, b)
+            ):
+                near = any(
+                    _derived(x.synset, y.synset)
+                    for x in _derivable(senses_a)
+                    for y in _derivable(senses_b)
+                )
+            if {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}) and not near:
                 # the adjective's sense fixes the noun's, so any of the noun's first
                 # senses may be the one it pertains to ("Chinese" -> China, sense 3)
                 near = near or any(
@@ -323,7 +324,12 @@ def relation(a: str, b: str) -> Relation | None:
         return Relation.EQUIVALENT
     if wa.closed or wb.closed:
         return None
-    return _wordnet_relation(fa, fb)
+    (da, ba), (db, bb) = degree(fa), degree(fb)
+    if da != db:
+        return None  # "larger" says more than "large"
+    if da and ba == bb:
+        return Relation.EQUIVALENT  # "deadliest" / "most deadly"
+    return _wordnet_relation(ba, bb)
 
 
 @dataclass(frozen=True, slots=True)

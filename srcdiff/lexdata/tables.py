@@ -14,6 +14,9 @@ Sources, by key:
 - ``garner``: Garner's Modern English Usage (4th ed.), entries on the redundant forms.
 - ``ap``: AP Stylebook (2014 change): "over" and "more than" are both acceptable with
   numerals.
+- ``cgel``: The Cambridge Grammar of the English Language (Huddleston & Pullum, 2002),
+  ch. 5 §6-7: "the" and the demonstratives are the definite determiners; they mark a
+  noun phrase as definite and differ only in deixis (near / far) and number.
 - ``spelling``: variant spellings of one word (towards/toward).
 - ``iso``: ISO 3166 country names and the common short and abbreviated forms of them.
 - ``combining``: combining forms of country names (Merriam-Webster, "Sino-": Chinese and).
@@ -80,6 +83,8 @@ EQUIVALENT: tuple[Entry, ...] = (
     (("a large number of", "many"), "plain"),
     (("whether or not", "whether"), "plain"),
     (("more than", "over"), "ap"),
+    (("the", "this", "that", "these", "those"), "cgel"),
+    (("steer clear of", "avoid"), "mw"),
 )
 """Function-word paraphrases: any two forms of one group are equivalent."""
 
@@ -143,6 +148,10 @@ POSSESSIVE_GLUE = frozenset(["of", "from", "by"])
 
 ARTICLES = frozenset(["the", "a", "an"])
 """Words a rewrite adds or drops without changing what is said."""
+
+DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
+"""Definite determiners (``cgel``) a rewrite swaps for "the" or drops: "stop this war" /
+"end the war"."""
 
 
 def groups(table: tuple[Entry, ...]) -> tuple[frozenset[str], ...]:

@@ -70,6 +70,8 @@ class Database:
     """``lemma<TAB>pos=id[:tags],... pos=...`` sorted by lemma."""
     synset_rows: tuple[str, ...]
     """Row i describes synset i: ``type<TAB>lexfile[<TAB>code ids ...]``."""
+    derivation_rows: tuple[str, ...]
+    """``a<TAB>b`` (a < b, sorted): lemmas WordNet derives one from the other."""
     exceptions: Mapping[tuple[str, str], tuple[str, ...]]
     """(pos, irregular form) -> base forms."""
 
@@ -81,14 +83,16 @@ def database() -> Database:
     text = gzip.decompress(raw).decode("utf-8")
     lemmas_at = text.index("#lemmas\n")
     synsets_at = text.index("#synsets", lemmas_at)
-    exceptions_at = text.index("#exceptions\n", synsets_at)
+    derivations_at = text.index("#derivations\n", synsets_at)
+    exceptions_at = text.index("#exceptions\n", derivations_at)
     lemma_rows = tuple(text[lemmas_at + 8 : synsets_at].splitlines())
-    synset_rows = tuple(text[synsets_at:exceptions_at].splitlines()[1:])
+    synset_rows = tuple(text[synsets_at:derivations_at].splitlines()[1:])
+    derivation_rows = tuple(text[derivations_at:exceptions_at].splitlines()[1:])
     exceptions: dict[tuple[str, str], tuple[str, ...]] = {}
     for row in text[exceptions_at + 12 :].splitlines():
         pos, form, bases = row.split("\t")
         exceptions[(pos, form)] = tuple(bases.split(","))
-    return Database(lemma_rows, synset_rows, MappingProxyType(exceptions))
+    return Database(lemma_rows, synset_rows, derivation_rows, MappingProxyType(exceptions))
 
 
 def _row(lemma: str) -> str | None:
@@ -114,6 +118,14 @@ def senses(lemma: str, pos: str) -> tuple[Sense, ...]:
                 found.append(Sense(int(synset), rank, int(tags or 0)))
             return tuple(found)
     return ()
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether WordNet derives one of two lemmas from the other, word to word."""
+    key = "\t".join(sorted((a, b)))
+    rows = database().derivation_rows
+    at = bisect_left(rows, key)
+    return at < len(rows) and rows[at] == key
 
 
 def parts_of_speech(lemma: str) -> tuple[str, ...]:
