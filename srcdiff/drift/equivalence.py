@@ -38,3 +38,9 @@ def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> 
     lexicon) among the content words of the other side's ``sentence``."""
     others = [o for o in sentence if content([o])]
     return [w for w in ws if content([w]) and not _alike(w, others, stems)]
+
+
+def named_otherwise(name: str, sentence: Sequence[str]) -> bool:
+    """Whether the other side's sentence names ``name`` in another form the lexicon knows
+    ("Netherlands" / "Dutch", "US" / "United States")."""
+    return any(lexdata.relation(name, o) is lexdata.Relation.EQUIVALENT for o in sentence)

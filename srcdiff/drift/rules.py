@@ -26,6 +26,7 @@ from .context import (
     short,
 )
 from .docindex import DocIndex
+from .equivalence import named_otherwise
 from .figures import number_findings
 from .lexicon import (
     CERTAIN,
@@ -226,6 +227,13 @@ def _is_name(D: DocIndex, other: DocIndex, word: str, pos: int) -> bool:
     return w in D.caps or w in other.caps
 
 
+_DATELINE = regex.compile(
+    r"[\p{Lu}][\p{Lu}\p{Zs}.,'’-]{2,}(?:,[\p{L}\p{Zs}.]+)?(?:\s*\([^)\n]{1,30}\))?\s*[—–-]"
+)
+"""A dateline at an op's start: the place in capitals a story was filed from, maybe its
+region and the agency, then a dash ("DENVER (Wire) —", "AREQUIPA, Peru (Wire) —")."""
+
+
 def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     op = v.op
     found_a, found_b = names(res_a), names(res_b)
@@ -234,13 +242,21 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     miss_a = [
         w
         for w, k in found_a
-        if not v.wb.names(k) and _is_name(v.A, v.B, w, op.a_span[0] + max(res_a.find(w), 0))
+        if not v.wb.names(k)
+        and _is_name(v.A, v.B, w, op.a_span[0] + max(res_a.find(w), 0))
+        and not named_otherwise(w, v.wb.words)
     ]
     miss_b = [
         w
         for w, k in found_b
-        if not v.wa.names(k) and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
+        if not v.wa.names(k)
+        and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
+        and not named_otherwise(w, v.wa.words)
     ]
+    if (miss_a or miss_b) and (_DATELINE.match(op.a.lstrip()) or _DATELINE.match(op.b.lstrip())):
+        where = " ".join(miss_a or miss_b)
+        why = f"dateline {'removed' if miss_a else 'added'}: {where}"
+        return [Finding((K.ENTITY,), Cue.DATELINE, why, op.a, op.b, op.a_span, op.b_span)]
     if miss_a and miss_b:
         cue, why = Cue.NAME_CHANGED, f"name changed: {' '.join(miss_a)} → {' '.join(miss_b)}"
     elif miss_a:

@@ -43,6 +43,7 @@ class Cue(StrEnum):
     NAME_REMOVED = "name_removed"
     NAME_ADDED = "name_added"
     NAME_STILL_NAMED = "name_still_named"
+    DATELINE = "dateline"
     WORDING_CHANGED = "wording_changed"
     WORDING_REVERSED = "wording_reversed"
     WORDING_EQUIVALENT = "wording_equivalent"
@@ -96,6 +97,7 @@ TABLE: dict[Cue, Weight] = {
     Cue.NAME_REMOVED: Weight(MEDIUM, C, "a name is given on one side only"),
     Cue.NAME_ADDED: Weight(MEDIUM, C, "a name is given on one side only"),
     Cue.NAME_STILL_NAMED: Weight(LOW, E, "a name dropped here is still named in the passage"),
+    Cue.DATELINE: Weight(LOW, C, "where a story was filed from, given on one side only"),
     Cue.WORDING_CHANGED: Weight(MEDIUM, C, "words with another meaning"),
     Cue.WORDING_REVERSED: Weight(HIGH, R, "a word became its opposite (raised / lowered)"),
     Cue.WORDING_EQUIVALENT: Weight(LOW, E, "synonyms or a paraphrase with the same meaning"),
