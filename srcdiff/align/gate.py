@@ -88,6 +88,29 @@ def _prune(
     return ParaLink(tuple(ga), tuple(gb), lk.score)
 
 
+def _rival(
+    lk: ParaLink,
+    z: float,
+    chance: Chance,
+    bags_a: dict[int, Counter[int]],
+    bags_b: dict[int, Counter[int]],
+    near_a: dict[int, list[int]],
+    near_b: dict[int, list[int]],
+) -> float:
+    """The best evidence of a candidate pair that would take a paragraph from ``lk``.
+
+    The search stops at the first rival close enough to drop the link.
+    """
+    rival = 0.0
+    pairs = [(i, j) for i in lk.a for j in near_a.get(i, ()) if j not in lk.b]
+    pairs += [(i, j) for j in lk.b for i in near_b.get(j, ()) if i not in lk.a]
+    for i, j in pairs:
+        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
+        if z - rival < MARGIN:
+            break
+    return rival
+
+
 def weigh(
     links: Sequence[ParaLink],
     chance: Chance,
@@ -105,14 +128,7 @@ def weigh(
     for lk in map(partial(_prune, chance, bags_a, bags_b), links):
         z = chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b))
         rival = 0.0
-        if z < Z_SURE:
-            for i in lk.a:
-                for j in near_a.get(i, ()):
-                    if j not in lk.b:
-                        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
-            for j in lk.b:
-                for i in near_b.get(j, ()):
-                    if i not in lk.a:
-                        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
+        if Z_MIN <= z < Z_SURE:
+            rival = _rival(lk, z, chance, bags_a, bags_b, near_a, near_b)
         out.append(Weighed(lk, z, rival))
     return out
