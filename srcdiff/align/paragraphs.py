@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import chain
 
-from .assembly import MAX_SPREAD, spread
+from .assembly import MAX_SPREAD, Groups, spread
 from .candidates import candidate_pairs
 from .evidence import Scorer, Weighted, dice_score, uncovered
 from .units import Unit
@@ -80,9 +80,7 @@ def paragraph_pass(
     pa: list[Unit],
     pb: list[Unit],
     numeric: frozenset[int],
-    group_of_a: dict[int, int],
-    group_of_b: dict[int, int],
-    groups: list[tuple[set[int], set[int], list[float]]],
+    groups: Groups,
 ) -> set[tuple[int, int]]:
     """Pair whole paragraphs that are mutual best matches; attach split and merged parts.
 
@@ -140,10 +138,10 @@ def paragraph_pass(
                     gid_own[x] = g
                     break
     for ia, ib in members:
-        gid = len(groups)
+        gid = len(groups.members)
         for i in ia:
-            group_of_a[pa[i].para] = gid
+            groups.of_a[pa[i].para] = gid
         for j in ib:
-            group_of_b[pb[j].para] = gid
-        groups.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
+            groups.of_b[pb[j].para] = gid
+        groups.members.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
     return {(pa[i].para, pb[j].para) for i, j in pairs}
