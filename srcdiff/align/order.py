@@ -22,7 +22,7 @@ from functools import partial
 from .assembly import ParaLink, ordered_chain
 from .evidence import Chance
 
-Z_ORDER = 2.5
+Z_ORDER = 3.0
 """Evidence enough for a pair between ordered neighbours."""
 Z_CROSS = 6.0
 """Evidence enough, between the residuals of two neighbouring links, to merge them (n:m)."""
