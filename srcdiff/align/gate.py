@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from .assembly import ParaLink
 from .evidence import Chance
@@ -119,16 +118,22 @@ def weigh(
     candidates: Iterable[tuple[int, int]],
 ) -> list[Weighed]:
     """Each link's evidence and its best rival's (alternatives scored only below Z_SURE)."""
+    pruned = [_prune(chance, bags_a, bags_b, lk) for lk in links]
+    zs = [chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b)) for lk in pruned]
+    doubt = [Z_MIN <= z < Z_SURE for z in zs]
     near_a: dict[int, list[int]] = defaultdict(list)
     near_b: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidates:
-        near_a[i].append(j)
-        near_b[j].append(i)
+    if any(doubt):
+        # Only the candidates of links in doubt are looked at.
+        ask_a = {i for lk, d in zip(pruned, doubt, strict=True) if d for i in lk.a}
+        ask_b = {j for lk, d in zip(pruned, doubt, strict=True) if d for j in lk.b}
+        for i, j in candidates:
+            if i in ask_a:
+                near_a[i].append(j)
+            if j in ask_b:
+                near_b[j].append(i)
     out = []
-    for lk in map(partial(_prune, chance, bags_a, bags_b), links):
-        z = chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b))
-        rival = 0.0
-        if Z_MIN <= z < Z_SURE:
-            rival = _rival(lk, z, chance, bags_a, bags_b, near_a, near_b)
+    for lk, z, d in zip(pruned, zs, doubt, strict=True):
+        rival = _rival(lk, z, chance, bags_a, bags_b, near_a, near_b) if d else 0.0
         out.append(Weighed(lk, z, rival))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -76,12 +77,25 @@ _SLACK = 1 + 1e-9
 """Room for rounding: a score summed in another order may pass its bound by a hair."""
 
 
+@dataclass(frozen=True)
+class Seeded:
+    """The candidate pairs seeded, by unit place; iterated as (a paragraph, b paragraph)."""
+
+    pairs: frozenset[tuple[int, int]]
+    para_a: tuple[int, ...]
+    para_b: tuple[int, ...]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        pa, pb = self.para_a, self.para_b
+        return ((pa[i], pb[j]) for i, j in self.pairs)
+
+
 def paragraph_pass(
     pa: list[Unit],
     pb: list[Unit],
     numeric: frozenset[int],
     groups: Groups,
-) -> set[tuple[int, int]]:
+) -> Seeded:
     """Pair whole paragraphs that are mutual best matches; attach split and merged parts.
 
     Returns the candidate pairs seeded, as (a paragraph, b paragraph): the
@@ -93,7 +107,7 @@ def paragraph_pass(
     article in the same file) does not attach.
     """
     if not pa or not pb:
-        return set()
+        return Seeded(frozenset(), (), ())
     scorer = Scorer(pa + pb, numeric)
     pairs, leads = candidate_pairs(pa, pb, scorer, shingles=True)
     wa, wb = [scorer.weighted(u) for u in pa], [scorer.weighted(u) for u in pb]
@@ -144,4 +158,4 @@ def paragraph_pass(
         for j in ib:
             groups.of_b[pb[j].para] = gid
         groups.members.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
-    return {(pa[i].para, pb[j].para) for i, j in pairs}
+    return Seeded(frozenset(pairs), tuple(u.para for u in pa), tuple(u.para for u in pb))
