@@ -33,7 +33,7 @@ from itertools import chain
 
 from ..collector import no_cycle_collection
 from ..model import Paragraph
-from .assembly import ParaLink, grow_groups
+from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
 from .order import attach_parts, fill_gaps, regroup
@@ -56,28 +56,26 @@ def _align(
     """``align``, with the collector held off."""
     sa, sb = sentences_of(a_text, a_paras), sentences_of(b_text, b_paras)
     vocab = Vocabulary(s[3] for s in chain(sa, sb))
-    group_of_a: dict[int, int] = {}
-    group_of_b: dict[int, int] = {}
-    groups: list[tuple[set[int], set[int], list[float]]] = []
+    groups = Groups()
     # 1-2. Whole paragraphs first: near-copies pair (and splits and merges
     # attach) on paragraph evidence, which sentence templates cannot confuse.
     pa, pb = vocab.bags(0, sa), vocab.bags(1, sb)
-    seeded = paragraph_pass(pa, pb, vocab.numeric, group_of_a, group_of_b, groups)
+    seeded = paragraph_pass(pa, pb, vocab.numeric, groups)
     # 3. Sentences of the paragraphs still unpaired: re-worded passages.
-    la = vocab.units(0, sa, skip=group_of_a)
-    lb = vocab.units(1, sb, skip=group_of_b)
+    la = vocab.units(0, sa, skip=groups.of_a)
+    lb = vocab.units(1, sb, skip=groups.of_b)
     if la and lb:
         edges = align_sentences(la, lb, vocab.numeric)
         weight: dict[tuple[int, int], float] = defaultdict(float)
         for i, j, ov in edges:
             weight[(la[i].para, lb[j].para)] += ov
-        grow_groups(weight, group_of_a, group_of_b, groups)
+        grow_groups(weight, groups)
     # 4. What is still unpaired: passages that share a few rare facts in other words.
-    if vocab.units(0, sa, skip=group_of_a) or vocab.units(1, sb, skip=group_of_b):
+    if vocab.units(0, sa, skip=groups.of_a) or vocab.units(1, sb, skip=groups.of_b):
         ua, ub = vocab.units(0, sa), vocab.units(1, sb)
         para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
-        rescue(ua, ub, a_text, b_text, vocab, para_keys, group_of_a, group_of_b, groups)
-    links = [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), sum(ws)) for ga, gb, ws in groups]
+        rescue(ua, ub, a_text, b_text, vocab, para_keys, groups)
+    links = groups.links()
     # 5. No pair without evidence.
     bags_a, bags_b = {u.para: u.keys for u in pa}, {u.para: u.keys for u in pb}
     chance = Chance.of(pa, pb)

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from .assembly import ParaLink
 from .evidence import Chance
@@ -88,6 +87,29 @@ def _prune(
     return ParaLink(tuple(ga), tuple(gb), lk.score)
 
 
+def _rival(
+    lk: ParaLink,
+    z: float,
+    chance: Chance,
+    bags_a: dict[int, Counter[int]],
+    bags_b: dict[int, Counter[int]],
+    near_a: dict[int, list[int]],
+    near_b: dict[int, list[int]],
+) -> float:
+    """The best evidence of a candidate pair that would take a paragraph from ``lk``.
+
+    The search stops at the first rival close enough to drop the link.
+    """
+    rival = 0.0
+    pairs = [(i, j) for i in lk.a for j in near_a.get(i, ()) if j not in lk.b]
+    pairs += [(i, j) for j in lk.b for i in near_b.get(j, ()) if i not in lk.a]
+    for i, j in pairs:
+        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
+        if z - rival < MARGIN:
+            break
+    return rival
+
+
 def weigh(
     links: Sequence[ParaLink],
     chance: Chance,
@@ -96,23 +118,22 @@ def weigh(
     candidates: Iterable[tuple[int, int]],
 ) -> list[Weighed]:
     """Each link's evidence and its best rival's (alternatives scored only below Z_SURE)."""
+    pruned = [_prune(chance, bags_a, bags_b, lk) for lk in links]
+    zs = [chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b)) for lk in pruned]
+    doubt = [Z_MIN <= z < Z_SURE for z in zs]
     near_a: dict[int, list[int]] = defaultdict(list)
     near_b: dict[int, list[int]] = defaultdict(list)
-    for i, j in candidates:
-        near_a[i].append(j)
-        near_b[j].append(i)
+    if any(doubt):
+        # Only the candidates of links in doubt are looked at.
+        ask_a = {i for lk, d in zip(pruned, doubt, strict=True) if d for i in lk.a}
+        ask_b = {j for lk, d in zip(pruned, doubt, strict=True) if d for j in lk.b}
+        for i, j in candidates:
+            if i in ask_a:
+                near_a[i].append(j)
+            if j in ask_b:
+                near_b[j].append(i)
     out = []
-    for lk in map(partial(_prune, chance, bags_a, bags_b), links):
-        z = chance.z(_bag(bags_a, lk.a), _bag(bags_b, lk.b))
-        rival = 0.0
-        if z < Z_SURE:
-            for i in lk.a:
-                for j in near_a.get(i, ()):
-                    if j not in lk.b:
-                        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
-            for j in lk.b:
-                for i in near_b.get(j, ()):
-                    if i not in lk.a:
-                        rival = max(rival, chance.z(bags_a[i], bags_b[j]))
+    for lk, z, d in zip(pruned, zs, doubt, strict=True):
+        rival = _rival(lk, z, chance, bags_a, bags_b, near_a, near_b) if d else 0.0
         out.append(Weighed(lk, z, rival))
     return out

@@ -22,12 +22,14 @@ from functools import partial
 from .assembly import ParaLink, ordered_chain
 from .evidence import Chance
 
-Z_ORDER = 2.5
+Z_ORDER = 3.0
 """Evidence enough for a pair between ordered neighbours."""
 Z_CROSS = 6.0
 """Evidence enough, between the residuals of two neighbouring links, to merge them (n:m)."""
 CROSS_COVER = 0.3
 """Share of the larger residual's keys the other must hold to merge two links."""
+SKIP = 1
+"""Paragraphs (a moved or one-sided one) that may stand between two links that merge."""
 CROSS_KEYS = 3
 """Fewest keys two residuals must share to merge (a clause letter moved is no regrouping)."""
 GAP_CELLS = 144
@@ -177,18 +179,25 @@ def regroup(
 
 
 def _crosses(p: ParaLink, q: ParaLink, chance: Chance, bags_a: Bags, bags_b: Bags) -> bool:
-    """Whether q follows p on both sides and a paragraph of one holds what the other lacks.
+    """Whether q comes next to p on both sides and a paragraph of one holds what the other lacks.
 
-    The test is on residuals: what p's last a paragraph holds beyond p's b
-    side, against what q's first b paragraph holds beyond q's a side (and the
-    mirror), so neighbours that only share a topic do not merge.
+    q follows p in a; in b it comes right after p or right before it (two
+    halves swapped), with at most SKIP paragraphs between on one side (a
+    moved or one-sided one).  The test is on residuals: what p's paragraph
+    next to q holds beyond p's other side, against what q's paragraph next
+    to p holds beyond q's other side (and the mirror), so neighbours that
+    only share a topic do not merge.
     """
-    if min(q.a) != max(p.a) + 1 or min(q.b) != max(p.b) + 1:
+    step_a = min(q.a) - max(p.a)
+    after = min(q.b) > max(p.b)
+    step_b = min(q.b) - max(p.b) if after else min(p.b) - max(q.b)
+    if not (0 < step_a <= 1 + SKIP and 0 < step_b <= 1 + SKIP and step_a + step_b <= 2 + SKIP):
         return False
+    near_qb, near_pb = (min(q.b), max(p.b)) if after else (max(q.b), min(p.b))
     pa, pb, qa, qb = (_bag(bags_a, p.a), _bag(bags_b, p.b), _bag(bags_a, q.a), _bag(bags_b, q.b))
     ends = (
-        (bags_a.get(max(p.a)), pb, bags_b.get(min(q.b)), qa),
-        (bags_a.get(min(q.a)), qb, bags_b.get(max(p.b)), pa),
+        (bags_a.get(max(p.a)), pb, bags_b.get(near_qb), qa),
+        (bags_a.get(min(q.a)), qb, bags_b.get(near_pb), pa),
     )
     return any(
         x is not None and y is not None and _cross(x - xs, y - ys, chance) for x, xs, y, ys in ends

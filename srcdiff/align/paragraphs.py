@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from .assembly import MAX_SPREAD, spread
+from .assembly import MAX_SPREAD, Groups, spread
 from .candidates import candidate_pairs
 from .evidence import Scorer, Weighted, dice_score, uncovered
 from .units import Unit
@@ -76,14 +77,25 @@ _SLACK = 1 + 1e-9
 """Room for rounding: a score summed in another order may pass its bound by a hair."""
 
 
+@dataclass(frozen=True)
+class Seeded:
+    """The candidate pairs seeded, by unit place; iterated as (a paragraph, b paragraph)."""
+
+    pairs: frozenset[tuple[int, int]]
+    para_a: tuple[int, ...]
+    para_b: tuple[int, ...]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        pa, pb = self.para_a, self.para_b
+        return ((pa[i], pb[j]) for i, j in self.pairs)
+
+
 def paragraph_pass(
     pa: list[Unit],
     pb: list[Unit],
     numeric: frozenset[int],
-    group_of_a: dict[int, int],
-    group_of_b: dict[int, int],
-    groups: list[tuple[set[int], set[int], list[float]]],
-) -> set[tuple[int, int]]:
+    groups: Groups,
+) -> Seeded:
     """Pair whole paragraphs that are mutual best matches; attach split and merged parts.
 
     Returns the candidate pairs seeded, as (a paragraph, b paragraph): the
@@ -95,7 +107,7 @@ def paragraph_pass(
     article in the same file) does not attach.
     """
     if not pa or not pb:
-        return set()
+        return Seeded(frozenset(), (), ())
     scorer = Scorer(pa + pb, numeric)
     pairs, leads = candidate_pairs(pa, pb, scorer, shingles=True)
     wa, wb = [scorer.weighted(u) for u in pa], [scorer.weighted(u) for u in pb]
@@ -140,10 +152,10 @@ def paragraph_pass(
                     gid_own[x] = g
                     break
     for ia, ib in members:
-        gid = len(groups)
+        gid = len(groups.members)
         for i in ia:
-            group_of_a[pa[i].para] = gid
+            groups.of_a[pa[i].para] = gid
         for j in ib:
-            group_of_b[pb[j].para] = gid
-        groups.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
-    return {(pa[i].para, pb[j].para) for i, j in pairs}
+            groups.of_b[pb[j].para] = gid
+        groups.members.append(({pa[i].para for i in ia}, {pb[j].para for j in ib}, [1.0]))
+    return Seeded(frozenset(pairs), tuple(u.para for u in pa), tuple(u.para for u in pb))

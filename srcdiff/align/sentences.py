@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from .assembly import feasible, grow_groups
+from .assembly import Groups, feasible, grow_groups
 from .candidates import candidate_pairs, candidates, indexes, union
 from .evidence import Scorer, names_in, uncovered
 from .units import Unit, Vocabulary
@@ -103,9 +103,7 @@ def rescue(
     b_text: str,
     vocab: Vocabulary,
     para_keys: dict[tuple[int, int], Counter[int]],
-    group_of_a: dict[int, int],
-    group_of_b: dict[int, int],
-    groups: list[tuple[set[int], set[int], list[float]]],
+    groups: Groups,
 ) -> None:
     """Pair sentences of still-unpaired paragraphs that state the same facts in other words.
 
@@ -121,8 +119,8 @@ def rescue(
     paragraph that is already paired when its own paragraph sits beside that
     pair's (a merge or split across re-worded text); grow_groups enforces that.
     """
-    free_a = [u for u in ua if u.para not in group_of_a]
-    free_b = [u for u in ub if u.para not in group_of_b]
+    free_a = [u for u in ua if u.para not in groups.of_a]
+    free_b = [u for u in ub if u.para not in groups.of_b]
     if not free_a and not free_b:
         return
     scorer = Scorer(ua + ub, vocab.numeric)
@@ -145,7 +143,7 @@ def rescue(
         (groups do not change while pairs are ranked, so each is worked out once)."""
         rest = rests.get((doc, group))
         if rest is None:
-            sa, sb, _w = groups[group]
+            sa, sb, _w = groups.members[group]
             mine, theirs = (sa, sb) if doc == 0 else (sb, sa)
             rest = rests[(doc, group)] = uncovered(
                 (para_keys[(doc, p)] for p in mine), (para_keys[(1 - doc, p)] for p in theirs)
@@ -155,21 +153,21 @@ def rescue(
     ranked: list[tuple[float, int, int, float]] = []
     for i, j in pairs:
         a, b = ua[i], ub[j]
-        if not feasible(a.para, b.para, group_of_a, group_of_b, groups):
+        if not feasible(a.para, b.para, groups):
             continue
         rare = [k for k in a.keys.keys() & b.keys.keys() if idf[k] >= RARE_IDF]
         if len(rare) < RESCUE_SHARED:
             continue
         ov = scorer.overlap(a, b)
         dice = 2 * ov / (scorer.mass(a) + scorer.mass(b))
-        attach = a.para in group_of_a or b.para in group_of_b
+        attach = a.para in groups.of_a or b.para in groups.of_b
         if dice < (RESCUE_SUPPORTED if attach else RESCUE):
             continue
         if attach:
             # Joining a pair: the shared facts must be ones the pair leaves
             # unmatched, or the sentence only repeats what is accounted for.
-            ga = group_of_a.get(a.para)
-            rest = rest_of(0, ga) if ga is not None else rest_of(1, group_of_b[b.para])
+            ga = groups.of_a.get(a.para)
+            rest = rest_of(0, ga) if ga is not None else rest_of(1, groups.of_b[b.para])
             rare = [k for k in rare if rest[k] > 0]
             if len(rare) < RESCUE_SHARED:
                 continue
@@ -187,4 +185,4 @@ def rescue(
         used_a.add(i)
         used_b.add(j)
         weight[(ua[i].para, ub[j].para)] += ov
-    grow_groups(weight, group_of_a, group_of_b, groups)
+    grow_groups(weight, groups)
