@@ -221,6 +221,8 @@ class OpView:
             if in_a == in_b and (out_a or out_b):
                 self.kept_quote = False
         self.lost_quote = qa is not None and qa.start in self.lost
+        self.gained_quote = qb is not None and qb.start in self.gained
+        """The op sits in a quote of b that a gives unquoted: ``lost_quote`` seen from b."""
 
     @cached_property
     def touches_marks(self) -> bool:

@@ -166,6 +166,17 @@ SPEECH = frozenset(
         "testified",
         "declared",
         "suggested",
+        # The participles that open a reported clause ("dissented, saying the majority …").
+        "saying",
+        "adding",
+        "noting",
+        "writing",
+        "arguing",
+        "insisting",
+        "explaining",
+        "stating",
+        "claiming",
+        "stressing",
     ]
 )
 SPEAKER_NOUNS = frozenset(

@@ -79,8 +79,12 @@ def _speaker_words(text: str) -> list[str]:
     return out
 
 
-def _still_named(spk: list[str], win: Window) -> bool:
-    return all(w in win.outside_words or win.names(w) for w in spk)
+def _still_named(spk: list[str], win: Window, v: OpView, side: int) -> bool:
+    """Whether the other side names every speaker word: in its sentence, or as a name in
+    the block's paragraphs ("said David Whitcomb. “…,” Whitcomb added")."""
+    return all(
+        w in win.outside_words or win.names(w) or v.state.named(side, entity_key(w)) for w in spk
+    )
 
 
 def _attribution_dropped(v: OpView) -> list[Finding]:
@@ -92,7 +96,7 @@ def _attribution_dropped(v: OpView) -> list[Finding]:
     sa = [w for w, p in att_a if ra <= p < ra + len(op.a)]
     sb = [w for w, p in att_b if rb <= p < rb + len(op.b)]
     na, nb = len(att_a), len(att_b)
-    if sa and not sb and (nb < na or not _still_named(_speaker_words(op.a), v.wb)):
+    if sa and not sb and (nb < na or not _still_named(_speaker_words(op.a), v.wb, v, 1)):
         return [
             Finding(
                 (K.ATTRIBUTION,),
@@ -104,7 +108,7 @@ def _attribution_dropped(v: OpView) -> list[Finding]:
                 op.b_span,
             )
         ]
-    if sb and not sa and (nb > na or not _still_named(_speaker_words(op.b), v.wa)):
+    if sb and not sa and (nb > na or not _still_named(_speaker_words(op.b), v.wa, v, 0)):
         return [
             Finding(
                 (K.ATTRIBUTION,),
@@ -282,7 +286,7 @@ def residual_finding(
     """What is left of the op once numbers, names and markers are accounted for."""
     op = v.op
     spans = (op.a_span, op.b_span)
-    qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote or v.lost_quote else ()
+    qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote or v.lost_quote or v.gained_quote else ()
     wa, wb = words(res_a), words(res_b)
 
     def low(kind: DriftKind, cue: Cue, why: str) -> Finding:
@@ -365,11 +369,12 @@ def residual_finding(
             op.b,
             *spans,
         )
-    if v.lost_quote:
+    if v.lost_quote or v.gained_quote:
+        where = "was" if v.lost_quote else "is now"
         return Finding(
             (K.WORDING, K.QUOTE),
             Cue.REWORDED_FORMER_QUOTE,
-            f"reworded where the text was a quote: {short(op.a)} → {short(op.b)}",
+            f"reworded where the text {where} a quote: {short(op.a)} → {short(op.b)}",
             op.a,
             op.b,
             *spans,
