@@ -240,3 +240,18 @@ def test_a_name_in_another_form_the_lexicon_knows_is_no_name_removed() -> None:
     assert not any("name removed" in e.explanation for d in ds for e in d.evidence), [
         d.explanation for d in ds
     ]
+
+
+def test_a_name_the_other_text_gives_elsewhere_is_low() -> None:
+    a = (
+        "Carver County adopted the ban in 2022.\n\n"
+        "The county had not shown that a smaller rule would fail, the judge wrote."
+    )
+    b = (
+        "Carver County adopted the ban in 2022.\n\n"
+        "Carver County had not shown that a smaller rule would fail, the judge wrote."
+    )
+    ds = _pair(a, b)
+    assert ds and all(d.severity is Severity.LOW for d in ds), [d.explanation for d in ds]
+    moved = _pair("The judge spoke in Denver on Monday.", "The judge spoke in Boston on Monday.")
+    assert any(d.severity is Severity.MEDIUM and DriftKind.ENTITY in d.kinds for d in moved)

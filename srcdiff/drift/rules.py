@@ -267,10 +267,14 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
         cue, why = Cue.NAME_REMOVED, f"name removed: {' '.join(miss_a)}"
         if all(v.state.named(1, entity_key(w)) for w in miss_a):
             cue, why = Cue.NAME_STILL_NAMED, why + " (still named in the passage)"
+        elif all(fold(w) in v.B.caps for w in miss_a):
+            cue, why = Cue.NAME_STILL_NAMED, why + " (the other text names it elsewhere)"
     elif miss_b:
         cue, why = Cue.NAME_ADDED, f"name added: {' '.join(miss_b)}"
         if all(v.state.named(0, entity_key(w)) for w in miss_b):
             cue, why = Cue.NAME_STILL_NAMED, why + " (already named in the passage)"
+        elif all(fold(w) in v.A.caps for w in miss_b):
+            cue, why = Cue.NAME_STILL_NAMED, why + " (the other text names it elsewhere)"
     else:
         return []
     return [Finding((K.ENTITY,), cue, why, op.a, op.b, op.a_span, op.b_span)]
