@@ -8,7 +8,9 @@ Planted clusters (the gold):
   ``.txt``), and versions made here: a copy with page furniture, the story
   inside a longer page, an excerpt, and versions with planted high drifts
   (a figure changed, a negation dropped or added);
-* one per Bible chapter drawn for reuse (about one per 500 documents): the
+* one per Bible chapter drawn for reuse (about one per 500 documents, as many
+  as share at most 1% of their four-word runs with those drawn before: 65 of
+  the 200 a 100k corpus asks for): the
   King James text of the chapter, the World English Bible's translation of
   it (a real rewording), a copy with verse numbers, the chapter inside a
   longer page, an excerpt and a copy with a planted negation.
@@ -380,13 +382,42 @@ def _story(spec: str) -> tuple[str, str, list[tuple[str, str]]]:
     return path.name, texts[origin], versions
 
 
+CHAPTER_OVERLAP = 0.01
+"""Share of a chapter's four-word runs it may have in common with the chapters drawn before."""
+
+
+def _chapter_grams(verses: list[str]) -> set[int]:
+    w = re.findall(r"\w+", " ".join(verses).lower())
+    return {_gram(w[k : k + 4]) for k in range(max(1, len(w) - 3))}
+
+
+def _draw_chapters(
+    order: list[tuple[str, int]],
+    wanted: int,
+    kjv: dict[tuple[str, int], list[str]],
+    web: dict[tuple[str, int], list[str]],
+) -> set[tuple[str, int]]:
+    """Chapters for planted clusters, in ``order``, skipping any that shares stock formulas
+    with one drawn before: two chapters of Ezekiel or Leviticus are reuse of each other."""
+    drawn: set[tuple[str, int]] = set()
+    taken: set[int] = set()
+    for key in order:
+        if len(drawn) >= wanted:
+            break
+        grams = _chapter_grams(kjv[key]) | _chapter_grams(web[key])
+        if len(grams & taken) <= CHAPTER_OVERLAP * len(grams):
+            drawn.add(key)
+            taken |= grams
+    return drawn
+
+
 def build(size: int, seed: int, stories: list[str]) -> tuple[list[Doc], Gold]:
     rng = random.Random(seed)
     kjv, web = bible("kjv"), bible("web")
     chapters = sorted(set(kjv) & set(web))
     n_chapters = max(1, size // DOCS_PER_CHAPTER_CLUSTER)
     drawable = [c for c in chapters if c[0] in REUSE_BOOKS]
-    reused = set(rng.sample(drawable, min(n_chapters, len(drawable))))
+    reused = _draw_chapters(rng.sample(drawable, len(drawable)), n_chapters, kjv, web)
     pool, seen = Pool(), set[int]()
     # Each chapter in one translation only: two translations of a verse are a rewording.
     for k, key in enumerate(chapters):

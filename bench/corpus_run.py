@@ -105,34 +105,6 @@ def score(corpus: Path, out: Path) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("corpus", type=Path)
-    p.add_argument("--workers", type=int, default=2)
-    p.add_argument("--identical", action="store_true", help="also run on one threaded worker")
-    p.add_argument("--out", type=Path, help="output file (default CORPUS/out.jsonl)")
-    p.add_argument("--minhash", action="store_true", help="only time numpy vs datasketch MinHash")
-    args = p.parse_args(argv)
-    if args.minhash:
-        print(json.dumps(minhash_bench(args.corpus)))
-        return 0
-    out = args.out or args.corpus / "out.jsonl"
-    figures = run(args.corpus, out, ["--workers", str(args.workers), "-q"])
-    result: dict[str, Any] = {**figures, **score(args.corpus, out)}
-    if args.identical:
-        other = out.with_suffix(".threads.jsonl")
-        result["threads_seconds"] = run(args.corpus, other, ["--threads", "--workers", "1", "-q"])[
-            "seconds"
-        ]
-        result["byte_identical"] = out.read_bytes() == other.read_bytes()
-    print(json.dumps(result, indent=1))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def minhash_bench(corpus: Path, limit: int = 1000) -> dict[str, float]:
     """Seconds to sign the passages of ``limit`` documents: our numpy code vs datasketch."""
     from datasketch import MinHash
@@ -163,3 +135,31 @@ def minhash_bench(corpus: Path, limit: int = 1000) -> dict[str, float]:
         "numpy_seconds": round(ours, 2),
         "datasketch_seconds": round(theirs, 2),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--identical", action="store_true", help="also run on one threaded worker")
+    p.add_argument("--out", type=Path, help="output file (default CORPUS/out.jsonl)")
+    p.add_argument("--minhash", action="store_true", help="only time numpy vs datasketch MinHash")
+    args = p.parse_args(argv)
+    if args.minhash:
+        print(json.dumps(minhash_bench(args.corpus)))
+        return 0
+    out = args.out or args.corpus / "out.jsonl"
+    figures = run(args.corpus, out, ["--workers", str(args.workers), "-q"])
+    result: dict[str, Any] = {**figures, **score(args.corpus, out)}
+    if args.identical:
+        other = out.with_suffix(".threads.jsonl")
+        result["threads_seconds"] = run(args.corpus, other, ["--threads", "--workers", "1", "-q"])[
+            "seconds"
+        ]
+        result["byte_identical"] = out.read_bytes() == other.read_bytes()
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -347,3 +347,16 @@ def test_a_job_runs_on_a_separate_dask_scheduler_and_worker(
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+
+
+def test_html_report_links_the_pair_reports_of_high_drifts(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "stories.html"
+    assert main(["corpus", str(corpus_dir), "--threads", "-q", "--html", "-o", str(out)]) == 0
+    page = out.read_text()
+    reports = sorted((tmp_path / "stories.html.pairs").glob("*.html"))
+    assert reports, "no pair report written"
+    for r in reports:
+        assert f'href="stories.html.pairs/{r.name}"' in page
+    assert "<!DOCTYPE html>" in reports[0].read_text()[:200]

@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: a local cluster of worker processes)",
     )
     p.add_argument(
-        "--workers", type=int, default=0, metavar="N", help="local workers (default: cores, 2 most)"
+        "--workers", type=int, default=0, metavar="N", help="local workers (default: one a core)"
     )
     p.add_argument(
         "--threads", action="store_true", help="local workers as threads of this process"

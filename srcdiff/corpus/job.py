@@ -90,7 +90,8 @@ def dask_client(config: JobConfig) -> Iterator[Any]:
         finally:
             client.close()
         return
-    workers = config.workers or min(2, len(os.sched_getaffinity(0)))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = config.workers or cores or 1
     cluster = dist.LocalCluster(
         n_workers=1 if config.threads else workers,
         threads_per_worker=workers if config.threads else 1,
