@@ -8,10 +8,11 @@ timestamp), so running the script again regenerates the committed file byte for 
 
 What is kept (see docs/lexicon.md): for every lemma, its synsets per part of speech in
 WordNet's sense order with each sense's tag count from cntlist.rev; for every synset its
-type, lexicographer file, and similar-to, antonym, pertainym and derivational links and
-nouns' hypernyms and member meronyms (antonyms and derivations lifted from word to synset
-level); the lemma pairs a derivational pointer joins word to word; and the morphological
-exception lists.  Glosses, examples, frames and the other pointer kinds are dropped.
+type, lexicographer file, and similar-to, antonym, pertainym and derivational links,
+hypernyms of nouns and verbs, member meronyms and verb groups (antonyms and derivations
+lifted from word to synset level); the lemma pairs a derivational pointer joins word to
+word; and the morphological exception lists.  Glosses, examples, frames and the other
+pointer kinds are dropped.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from pathlib import Path
 
 POS_FILES = (("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv"))
 SS_TYPE = {"n": "1", "v": "2", "a": "3", "r": "4", "s": "5"}
-KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\", "+": "+", "%m": "%"}
+KEPT_POINTERS = {"&": "&", "@": "@", "@i": "@", "!": "!", "\\": "\\", "+": "+", "%m": "%", "$": "$"}
 """WordNet pointer symbol -> stored code: similar to (a satellite's cluster head),
-hypernym of a noun (instance hypernyms count as hypernyms), antonym, pertainym (adjective
--> noun, adverb -> adjective), derivationally related form (lifted from word to synset
-level, like antonyms), member meronym (a group noun -> its members)."""
+hypernym of a noun or verb (instance hypernyms count as hypernyms), antonym, pertainym
+(adjective -> noun, adverb -> adjective), derivationally related form (lifted from word to
+synset level, like antonyms), member meronym (a group noun -> its members), verb group."""
 
 Synset = tuple[str, int]
 """(part-of-speech file letter, byte offset): a synset's address in the database."""
@@ -136,7 +137,7 @@ def build(wn: Path) -> bytes:
         ptrs = info["ptrs"]
         assert isinstance(ptrs, list)
         for symbol, target, _words in ptrs:
-            if symbol in KEPT_POINTERS and (symbol[0] != "@" or key[0] == "n"):
+            if symbol in KEPT_POINTERS:
                 links[KEPT_POINTERS[symbol]].add(ids[target])
         fields = [f"{code}{','.join(map(str, sorted(links[code])))}" for code in sorted(links)]
         row = f"{info['type']}\t{int(str(info['lexfile']))}\t{' '.join(fields)}"

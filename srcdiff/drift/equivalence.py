@@ -40,6 +40,15 @@ def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> 
     return [w for w in ws if content([w]) and not _alike(w, others, stems)]
 
 
+def near_pairs(new_a: Sequence[str], new_b: Sequence[str]) -> list[tuple[str, str]] | None:
+    """Each novel word of one side with a word of close meaning on the other, as
+    (a word, b word) pairs; None unless every novel word on both sides has one."""
+    pairs = [(x, y) for x in new_a for y in new_b if lexdata.close(x, y)]
+    if {x for x, _ in pairs} != set(new_a) or {y for _, y in pairs} != set(new_b):
+        return None
+    return pairs
+
+
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:
     """Whether the other side's sentence names ``name`` in another form the lexicon knows
     ("Netherlands" / "Dutch", "US" / "United States")."""

@@ -398,6 +398,7 @@ RESTATED = frozenset(
     [
         Cue.WORDING_EQUIVALENT,
         Cue.WORDING_REVERSED,
+        Cue.NEAR_SYNONYM,
         Cue.REWORDED,
         Cue.DETAIL_ADDED,
         Cue.DETAIL_REMOVED,

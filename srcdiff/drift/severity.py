@@ -47,6 +47,7 @@ class Cue(StrEnum):
     WORDING_CHANGED = "wording_changed"
     WORDING_REVERSED = "wording_reversed"
     WORDING_EQUIVALENT = "wording_equivalent"
+    NEAR_SYNONYM = "near_synonym"
     REWORDED = "reworded"
     DETAIL_ADDED = "detail_added"
     DETAIL_REMOVED = "detail_removed"
@@ -101,6 +102,7 @@ TABLE: dict[Cue, Weight] = {
     Cue.WORDING_CHANGED: Weight(MEDIUM, C, "words with another meaning"),
     Cue.WORDING_REVERSED: Weight(HIGH, R, "a word became its opposite (raised / lowered)"),
     Cue.WORDING_EQUIVALENT: Weight(LOW, E, "synonyms or a paraphrase with the same meaning"),
+    Cue.NEAR_SYNONYM: Weight(LOW, C, "a word replaced by one of close meaning (fell / dropped)"),
     Cue.REWORDED: Weight(LOW, E, "reworded: each content word has its like in the other sentence"),
     Cue.DETAIL_ADDED: Weight(LOW, C, "a few words of detail only one side gives"),
     Cue.DETAIL_REMOVED: Weight(LOW, C, "a few words of detail only one side gives"),

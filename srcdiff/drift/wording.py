@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..model import DriftKind, Relation
 from .context import Finding, OpView, short
-from .equivalence import novel, relate
+from .equivalence import near_pairs, novel, relate
 from .severity import Cue
 
 K = DriftKind
@@ -22,6 +22,10 @@ K = DriftKind
 DETAIL_WORDS = 3
 """Content words one side adds (or drops) with nothing replacing them, up to which the
 change is a detail (low) rather than a change of what is said (medium)."""
+
+NEAR_WORDS = 2
+"""Novel content words per side up to which a substitution by words of close meaning is
+weighed as such (low); a longer run says more than its words."""
 
 MARK_NAMES: dict[str, str] = {
     " ": "space",
@@ -139,6 +143,16 @@ def wording_finding(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> Finding:
         cue, why = Cue.WORDING_CHANGED, f"words removed: {short(op.a)}"
     elif not op.a:
         cue, why = Cue.WORDING_CHANGED, f"words added: {short(op.b)}"
+    elif (
+        len(new_a) <= NEAR_WORDS
+        and len(new_b) <= NEAR_WORDS
+        and (pairs := near_pairs(new_a, new_b))
+    ):
+        close = ", ".join(f"{x} / {y}" for x, y in pairs)
+        cue, why = (
+            Cue.NEAR_SYNONYM,
+            f"words of close meaning: {close}: {short(op.a)} → {short(op.b)}",
+        )
     else:
         cue, why = Cue.WORDING_CHANGED, f"wording changed: {short(op.a)} → {short(op.b)}"
     return Finding((K.WORDING,), cue, why, op.a, op.b, *spans)

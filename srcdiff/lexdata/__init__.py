@@ -7,12 +7,14 @@ licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure fun
 - ``relation(a, b)``: ``Relation.EQUIVALENT``, ``Relation.REVERSED`` or None for two words
   or short phrases.
 - ``phrase_relation(a_words, b_words)``: the same for two word sequences of a word diff.
+- ``close(a, b)``: whether two words are near synonyms, close but not the same meaning.
 
 docs/lexicon.md describes the data, the sense rule and the tables.
 """
 
 from .forms import lemmas
+from .near import close
 from .phrase import phrase_relation
 from .relate import Relation, relation
 
-__all__ = ["Relation", "lemmas", "phrase_relation", "relation"]
+__all__ = ["Relation", "close", "lemmas", "phrase_relation", "relation"]

@@ -126,7 +126,7 @@ def _near(x: Sense, y: Sense, pos: str) -> bool:
     return False
 
 
-def _opposed(x: int, y: int, pos: str) -> bool:
+def opposed(x: int, y: int, pos: str) -> bool:
     """Whether synsets ``x`` and ``y`` are antonyms, directly or by their cluster heads."""
     if _linked(x, y, "!"):
         return True
@@ -143,7 +143,7 @@ def _main_pos(word: str) -> frozenset[str]:
     """The part(s) of speech ``word`` is most often tagged as.  A derivation is a looser
     link than a synset, so it is only followed from a word's main reading: "Judge" the
     person is no form of the verb that "judgment" derives from."""
-    tags = {pos: sum(sense.tags for sense in senses) for pos, senses in _senses_of(word)}
+    tags = {pos: sum(sense.tags for sense in senses) for pos, senses in readings(word)}
     top = max(tags.values(), default=0)
     return frozenset(pos for pos, count in tags.items() if count == top)
 
@@ -186,7 +186,7 @@ Readings = tuple[tuple[str, tuple[Sense, ...]], ...]
 
 
 @lru_cache(maxsize=65536)
-def _senses_of(word: str) -> Readings:
+def readings(word: str) -> Readings:
     """The readings of ``word`` worth comparing, by part of speech, with their senses.
 
     A degree form ("larger", "better") is not its base: it says more.  A part of speech
@@ -224,13 +224,13 @@ def _collective(a: str, b: str) -> bool:
 def _wordnet_relation(a: str, b: str) -> Relation | None:
     if _collective(a, b) or _collective(b, a):
         return Relation.EQUIVALENT
-    near = opposed = False
-    for pos_a, senses_a in _senses_of(a):
-        for pos_b, senses_b in _senses_of(b):
+    near = against = False
+    for pos_a, senses_a in readings(a):
+        for pos_b, senses_b in readings(b):
             if pos_a == pos_b:
                 for x, y in _pairs(senses_a, senses_b):
                     near = near or _near(x, y, pos_a)
-                    opposed = opposed or _opposed(x.synset, y.synset, pos_a)
+                    against = against or opposed(x.synset, y.synset, pos_a)
             elif (
                 {pos_a, pos_b} in ({"n", "v"}, {"a", "n"})
                 and not near
@@ -251,7 +251,7 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
                     for x in (frequent(senses_a) if pos_a != "n" else senses_a[:TOP_SENSES])
                     for y in (frequent(senses_b) if pos_b != "n" else senses_b[:TOP_SENSES])
                 )
-    if near == opposed:
+    if near == against:
         return None
     return Relation.EQUIVALENT if near else Relation.REVERSED
 

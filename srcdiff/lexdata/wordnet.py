@@ -136,8 +136,8 @@ def parts_of_speech(lemma: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=131072)
 def synset(index: int) -> Synset:
-    """Synset ``index`` with its similar-to (&), hypernym (@, nouns), antonym (!) and
-    pertainym (\\) links."""
+    """Synset ``index`` with its similar-to (&), hypernym (@, nouns and verbs), verb group
+    ($), antonym (!), pertainym (\\), derivation (+) and member (%) links."""
     fields = database().synset_rows[index].split("\t")
     links = {}
     if len(fields) > 2:
