@@ -25,13 +25,23 @@ from srcdiff.pipeline import compare_paths  # noqa: E402
 SEEDS = ROOT / "seeds"
 STORIES = ROOT / "tests" / "stories"
 PAIRS = [
-    ("seeds bundle–backtranslated", SEEDS / "cnn-bundle-scrape.txt",
-     SEEDS / "cnn-backtranslated.txt"),
+    (
+        "seeds bundle–backtranslated",
+        SEEDS / "cnn-bundle-scrape.txt",
+        SEEDS / "cnn-backtranslated.txt",
+    ),
     ("seeds france24–ap", SEEDS / "france24-afp.txt", SEEDS / "ap.txt"),
     ("seeds bundle–ap", SEEDS / "cnn-bundle-scrape.txt", SEEDS / "ap.txt"),
 ]
-EXPECTED = {"number": "high", "negation": "high", "quote": "high", "hedge": "medium",
-            "attribution": "medium", "entity": "medium", "wording": "medium"}
+EXPECTED = {
+    "number": "high",
+    "negation": "high",
+    "quote": "high",
+    "hedge": "medium",
+    "attribution": "medium",
+    "entity": "medium",
+    "wording": "medium",
+}
 
 
 def _words(doc: Document) -> int:
@@ -65,8 +75,10 @@ def _planted(
             continue
         ok = hit.severity.value == EXPECTED.get(kind) and kind in hit.kinds
         mark = "ok    " if ok else "differs"
-        out.append(f"    {mark}  {kind} ({EXPECTED.get(kind)}): {ta!r} → {tb!r}  got "
-                   f"{hit.severity.value} {'+'.join(hit.kinds)}")
+        out.append(
+            f"    {mark}  {kind} ({EXPECTED.get(kind)}): {ta!r} → {tb!r}  got "
+            f"{hit.severity.value} {'+'.join(hit.kinds)}"
+        )
     return out
 
 
@@ -77,9 +89,11 @@ def _report(name: str, a: Path, b: Path, gold: list[dict[str, object]], show: bo
     sev = Counter(d.severity for d in comp.drifts)
     words = min(_words(da), _words(db))
     review = sev[Severity.HIGH] + sev[Severity.MEDIUM]
-    print(f"{name}: {len(comp.drifts)} findings: high {sev[Severity.HIGH]}, medium "
-          f"{sev[Severity.MEDIUM]}, low {sev[Severity.LOW]}; {review / words * 300:.1f} "
-          f"medium+high per 300 words ({words} words)")
+    print(
+        f"{name}: {len(comp.drifts)} findings: high {sev[Severity.HIGH]}, medium "
+        f"{sev[Severity.MEDIUM]}, low {sev[Severity.LOW]}; {review / words * 300:.1f} "
+        f"medium+high per 300 words ({words} words)"
+    )
     if show:
         for d in comp.drifts:
             if d.severity is not Severity.LOW:
@@ -98,8 +112,13 @@ def main() -> None:
         gold = json.loads((story / "gold.json").read_text(encoding="utf-8"))
         for other in ("rewrite", "backtranslated"):
             planted = [g for g in gold["drifts"] if g["pair"] == f"wire-{other}"]
-            _report(f"{story.name} wire–{other}", story / "wire.txt", story / f"{other}.txt",
-                    planted, args.list)
+            _report(
+                f"{story.name} wire–{other}",
+                story / "wire.txt",
+                story / f"{other}.txt",
+                planted,
+                args.list,
+            )
 
 
 if __name__ == "__main__":

@@ -69,8 +69,9 @@ def launch_seconds() -> float:
 
 
 def _tmux(*args: str) -> str:
-    out = subprocess.run(["tmux", "-L", "srcdiff-bench", *args], capture_output=True,
-                         text=True, timeout=30)
+    out = subprocess.run(
+        ["tmux", "-L", "srcdiff-bench", *args], capture_output=True, text=True, timeout=30
+    )
     return out.stdout
 
 
@@ -83,8 +84,17 @@ def terminal_seconds(paths: list[str]) -> dict[str, float] | None:
     for _ in range(3):
         _tmux("kill-server")
         t0 = time.perf_counter()
-        _tmux("new-session", "-d", "-s", "b", "-x", "160", "-y", "50",
-              f"cd {shlex.quote(str(ROOT))} && TERM=xterm-256color {cmd}; sleep 60")
+        _tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "b",
+            "-x",
+            "160",
+            "-y",
+            "50",
+            f"cd {shlex.quote(str(ROOT))} && TERM=xterm-256color {cmd}; sleep 60",
+        )
         seen = False
         while time.perf_counter() - t0 < 120:
             screen = _tmux("capture-pane", "-p", "-t", "b")
@@ -98,8 +108,10 @@ def terminal_seconds(paths: list[str]) -> dict[str, float] | None:
         _tmux("kill-server")
     if len(done) < 3:
         return None
-    return {"terminal_first_screen_s": round(statistics.median(first), 3),
-            "terminal_report_s": round(statistics.median(done), 3)}
+    return {
+        "terminal_first_screen_s": round(statistics.median(first), 3),
+        "terminal_report_s": round(statistics.median(done), 3),
+    }
 
 
 async def _steps(pilot: Any, steps: int) -> float:
@@ -147,7 +159,8 @@ def measure(paths: list[str], steps: int, launch: float) -> dict[str, float]:
     out = {"launch_s": round(launch, 3), **asyncio.run(_measure(paths, steps))}
     out.update(terminal_seconds(paths) or {})
     out["first_screen_from_launch_s"] = round(
-        launch + out["read_segment_s"] + out["align_or_report_s"] + out["first_screen_s"], 3)
+        launch + out["read_segment_s"] + out["align_or_report_s"] + out["first_screen_s"], 3
+    )
     return out
 
 
@@ -160,8 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     pair = next(p for p in build_pairs(target_bytes=args.size) if p.name == args.pair)
     pa, pb, _ = write_pair(pair, args.out / f"tui-{args.size}")
-    seeds = [str(ROOT / "seeds" / "cnn-bundle-scrape.txt"),
-             str(ROOT / "seeds" / "cnn-backtranslated.txt")]
+    seeds = [
+        str(ROOT / "seeds" / "cnn-bundle-scrape.txt"),
+        str(ROOT / "seeds" / "cnn-backtranslated.txt"),
+    ]
     launch = launch_seconds()
     base = measure(seeds, args.steps, launch)
     big = measure([str(pa), str(pb)], args.steps, launch)
@@ -169,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seeds": base,
         args.pair: big,
         "first_screen_from_launch_ratio": round(
-            big["first_screen_from_launch_s"] / base["first_screen_from_launch_s"], 2),
+            big["first_screen_from_launch_s"] / base["first_screen_from_launch_s"], 2
+        ),
         "scroll_step_ratio": round(big["scroll_step_s"] / base["scroll_step_s"], 2),
         "bytes": pa.stat().st_size + pb.stat().st_size,
     }

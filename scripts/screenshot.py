@@ -38,8 +38,9 @@ CHROMIUM_ARGS = [
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("files", nargs="*", default=["seeds/cnn-bundle-scrape.txt",
-                                                  "seeds/cnn-backtranslated.txt"])
+    p.add_argument(
+        "files", nargs="*", default=["seeds/cnn-bundle-scrape.txt", "seeds/cnn-backtranslated.txt"]
+    )
     p.add_argument("-o", "--output", default="docs/report.png")
     p.add_argument("--width", type=int, default=1400)
     p.add_argument("--height", type=int, default=1300)

@@ -33,59 +33,158 @@ SCALES: dict[str, float] = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_SCALE_NAME = {"k": "thousand", "mn": "million", "m": "million", "bn": "billion", "b": "billion",
-               "tn": "trillion"}
+_SCALE_NAME = {
+    "k": "thousand",
+    "mn": "million",
+    "m": "million",
+    "bn": "billion",
+    "b": "billion",
+    "tn": "trillion",
+}
 
 # Qualifier (canonical) -> class.  Same class: a change of form only.
 QUALIFIERS: dict[str, str] = {
-    "more than": "gt", "over": "gt", "above": "gt", "upwards of": "gt", "in excess of": "gt",
-    "exceeding": "gt", "at least": "ge", "no less than": "ge", "a minimum of": "ge",
-    "less than": "lt", "fewer than": "lt", "under": "lt", "below": "lt",
-    "up to": "le", "at most": "le", "no more than": "le", "as many as": "le",
-    "as much as": "le", "a maximum of": "le",
-    "nearly": "near", "almost": "near", "close to": "near", "just under": "near",
-    "just shy of": "near", "approaching": "near",
-    "about": "approx", "approximately": "approx", "roughly": "approx", "around": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "circa": "approx",
-    "approx.": "approx", "approx": "approx", "exactly": "exact", "precisely": "exact",
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "upwards of": "gt",
+    "in excess of": "gt",
+    "exceeding": "gt",
+    "at least": "ge",
+    "no less than": "ge",
+    "a minimum of": "ge",
+    "less than": "lt",
+    "fewer than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "up to": "le",
+    "at most": "le",
+    "no more than": "le",
+    "as many as": "le",
+    "as much as": "le",
+    "a maximum of": "le",
+    "nearly": "near",
+    "almost": "near",
+    "close to": "near",
+    "just under": "near",
+    "just shy of": "near",
+    "approaching": "near",
+    "about": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "around": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "approx.": "approx",
+    "approx": "approx",
+    "exactly": "exact",
+    "precisely": "exact",
 }
 APPROX = "approx"
 
 _UNITS: dict[str, str] = {
-    "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent",
-    "percentage point": "points", "percentage points": "points",
-    "times": "times", "fold": "times",
-    "ton": "tons", "tons": "tons", "tonne": "tons", "tonnes": "tons",
-    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
-    "mile": "miles", "miles": "miles", "kg": "kg", "kilograms": "kg",
-    "barrels": "barrels", "year": "years", "years": "years", "month": "months",
-    "months": "months", "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
-    "hour": "hours", "hours": "hours", "dollars": "USD", "euros": "EUR", "pounds": "GBP",
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+    "percentage point": "points",
+    "percentage points": "points",
+    "times": "times",
+    "fold": "times",
+    "ton": "tons",
+    "tons": "tons",
+    "tonne": "tons",
+    "tonnes": "tons",
+    "km": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "kilometer": "km",
+    "kilometre": "km",
+    "mile": "miles",
+    "miles": "miles",
+    "kg": "kg",
+    "kilograms": "kg",
+    "barrels": "barrels",
+    "year": "years",
+    "years": "years",
+    "month": "months",
+    "months": "months",
+    "week": "weeks",
+    "weeks": "weeks",
+    "day": "days",
+    "days": "days",
+    "hour": "hours",
+    "hours": "hours",
+    "dollars": "USD",
+    "euros": "EUR",
+    "pounds": "GBP",
 }
-_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-             "gbp": "GBP", "¥": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB"}
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
+_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "yuan": "CNY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+}
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _SPECIAL: dict[str, tuple[float, str]] = {
-    "twice": (2, "times"), "thrice": (3, "times"), "double": (2, "times"),
-    "triple": (3, "times"), "doubled": (2, "times"), "tripled": (3, "times"),
-    "quadrupled": (4, "times"), "halved": (0.5, "times"), "doubling": (2, "times"),
-    "tripling": (3, "times"), "a dozen": (12, ""), "a half dozen": (6, ""),
-    "half a dozen": (6, ""), "dozen": (12, ""), "half": (0.5, "share"),
-    "a half": (0.5, "share"), "a third": (1 / 3, "share"), "a quarter": (0.25, "share"),
-    "a decade": (10, "years"), "a century": (100, "years"),
+    "twice": (2, "times"),
+    "thrice": (3, "times"),
+    "double": (2, "times"),
+    "triple": (3, "times"),
+    "doubled": (2, "times"),
+    "tripled": (3, "times"),
+    "quadrupled": (4, "times"),
+    "halved": (0.5, "times"),
+    "doubling": (2, "times"),
+    "tripling": (3, "times"),
+    "a dozen": (12, ""),
+    "a half dozen": (6, ""),
+    "half a dozen": (6, ""),
+    "dozen": (12, ""),
+    "half": (0.5, "share"),
+    "a half": (0.5, "share"),
+    "a third": (1 / 3, "share"),
+    "a quarter": (0.25, "share"),
+    "a decade": (10, "years"),
+    "a century": (100, "years"),
 }
 
-_Q = "|".join(sorted((regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS),
-                     key=len, reverse=True))
+_Q = "|".join(
+    sorted((regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)
+)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-         "fifteen|sixteen|seventeen|eighteen|nineteen")
+_ONES = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen"
+)
 _WORDNUM = rf"(?:(?:{_TENS})(?:[-\s](?:{_ONES}))?|{_ONES}|zero)"
 _SPEC = "|".join(sorted((k.replace(" ", r"\s+") for k in _SPECIAL), key=len, reverse=True))
 _MON = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|" + "|".join(_MONTHS)
-_UNIT = "|".join(sorted((regex.escape(u).replace(r"\ ", r"\s+") for u in _UNITS),
-                        key=len, reverse=True))
+_UNIT = "|".join(
+    sorted((regex.escape(u).replace(r"\ ", r"\s+") for u in _UNITS), key=len, reverse=True)
+)
 
 _PATTERN = regex.compile(
     rf"""
@@ -152,9 +251,18 @@ def _words_of(keys: Iterable[str]) -> frozenset[str]:
 
 
 _TOKEN_WORDS = _words_of(
-    [*_UNITS, *(c for c in _CURRENCY if "$" not in c), *SCALES, *_SPECIAL, *_MONTHS,
-     *_NUMBER_WORDS, *(m[:3] for m in _MONTHS), "sept", "dollars euros pounds yuan rubles roubles",
-     "a p m st nd rd th"]
+    [
+        *_UNITS,
+        *(c for c in _CURRENCY if "$" not in c),
+        *SCALES,
+        *_SPECIAL,
+        *_MONTHS,
+        *_NUMBER_WORDS,
+        *(m[:3] for m in _MONTHS),
+        "sept",
+        "dollars euros pounds yuan rubles roubles",
+        "a p m st nd rd th",
+    ]
 )
 """Words that can be part of a numeric expression itself ("US" only as "US$")."""
 DURATIONS = frozenset(["years", "months", "weeks", "days", "hours"])
@@ -346,9 +454,11 @@ def _clear_before(text: str, start: int, lo: int) -> int:
     expression can hold, else ``start``."""
     for m in reversed(list(_LETTERS.finditer(text, max(start, lo - 80), lo))):
         ws, we = m.span()
-        if (_number_words(m.group()) is _Words.NONE
-                and (ws == 0 or text[ws - 1] in _BEFORE_OK)
-                and (we == len(text) or text[we] in _AFTER_OK)):
+        if (
+            _number_words(m.group()) is _Words.NONE
+            and (ws == 0 or text[ws - 1] in _BEFORE_OK)
+            and (we == len(text) or text[we] in _AFTER_OK)
+        ):
             return we
     return start
 
@@ -362,8 +472,7 @@ def _quantities(text: str, start: int, stop: int, limit: int) -> Iterator[Quanti
         if m.group("time"):
             hh, mm = regex.findall(r"\d+", m.group("time"))[:2]
             value = float(int(hh) * 100 + int(mm))
-            yield Quantity(text[qs : m.end()], (qs, m.end()), value, "time", "", qual,
-                           "time")
+            yield Quantity(text[qs : m.end()], (qs, m.end()), value, "time", "", qual, "time")
             continue
         if m.group("date"):
             yield _date(m, qual, text, qs)
@@ -381,18 +490,29 @@ def _quantities(text: str, start: int, stop: int, limit: int) -> Iterator[Quanti
         unit_raw = m.group("unit") or ""
         scale_raw = fold(m.group("scale") or "")
         # "5 m" is a distance, "2K" a counter: only "$5m" / "$2bn" scale money.
-        if (scale_raw in ("k", "m", "b") and not cur
-                and not (scale_raw == "k" and raw.isdigit() and not unit_raw)):
+        if (
+            scale_raw in ("k", "m", "b")
+            and not cur
+            and not (scale_raw == "k" and raw.isdigit() and not unit_raw)
+        ):
             scale_raw = ""
             if m.group("scale"):
                 yield _plain(text, qs, m.start("scale"), qual, raw, num_value)
                 continue
         scale = _SCALE_NAME.get(scale_raw, scale_raw)
         unit = _CURRENCY.get(fold(cur).strip(), "") or _UNITS.get(
-            " ".join(fold(unit_raw).split()), "")
+            " ".join(fold(unit_raw).split()), ""
+        )
         kind = "amount"
-        if (not cur and not scale and not unit and not qual and raw.isdigit()
-                and len(raw) == 4 and 1800 <= int(raw) <= 2100):
+        if (
+            not cur
+            and not scale
+            and not unit
+            and not qual
+            and raw.isdigit()
+            and len(raw) == 4
+            and 1800 <= int(raw) <= 2100
+        ):
             kind, unit = "year", "year"
         if kind == "amount" and not (cur or scale or unit or qual) and num_value is None:
             continue

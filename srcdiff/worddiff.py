@@ -249,9 +249,7 @@ def diff_sides(a: Side, b: Side) -> tuple[Op, ...]:
     for kind, ta, tb in raw_ops(a.text, b.text):
         na, nb = pa + len(ta), pb + len(tb)
         for k, (sa, ea_), (sb, eb_) in _pieces(kind, a.cuts(pa, na), b.cuts(pb, nb)):
-            ops.append(
-                Op(k, a.text[sa:ea_], b.text[sb:eb_], a.span(sa, ea_), b.span(sb, eb_))
-            )
+            ops.append(Op(k, a.text[sa:ea_], b.text[sb:eb_], a.span(sa, ea_), b.span(sb, eb_)))
         pa, pb = na, nb
     return tuple(ops)
 

@@ -17,8 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 PINNED_MODIFIED = "2024-04-13T12:00:00Z"
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 def pinned(report: Report) -> Report:
@@ -52,19 +65,34 @@ def toy_classify(ops: Sequence[Op], a_facts: object, b_facts: object) -> tuple[D
         kinds: list[DriftKind] = []
         if re.search(r"\d", both):
             kinds.append(DriftKind.NUMBER)
-        if re.search("[\"“”]", both):
+        if re.search('["“”]', both):
             kinds.append(DriftKind.QUOTE)
         if re.search(r"\bnot?\b", both):
             kinds.append(DriftKind.NEGATION)
         if not kinds:
             short = len(both.split()) <= 2
             kinds.append(DriftKind.SPELLING if short else DriftKind.WORDING)
-        sev = {DriftKind.NUMBER: Severity.HIGH, DriftKind.QUOTE: Severity.HIGH,
-               DriftKind.NEGATION: Severity.HIGH, DriftKind.WORDING: Severity.MEDIUM,
-               DriftKind.SPELLING: Severity.LOW}[kinds[0]]
+        sev = {
+            DriftKind.NUMBER: Severity.HIGH,
+            DriftKind.QUOTE: Severity.HIGH,
+            DriftKind.NEGATION: Severity.HIGH,
+            DriftKind.WORDING: Severity.MEDIUM,
+            DriftKind.SPELLING: Severity.LOW,
+        }[kinds[0]]
         digest = hashlib.sha1(f"{op.a_span}{op.b_span}{both}".encode()).hexdigest()[:10]
-        out.append(Drift(digest, tuple(kinds), sev, op.a, op.b, op.a_span, op.b_span,
-                         f'"{op.a.strip()}" became "{op.b.strip()}"', n))
+        out.append(
+            Drift(
+                digest,
+                tuple(kinds),
+                sev,
+                op.a,
+                op.b,
+                op.a_span,
+                op.b_span,
+                f'"{op.a.strip()}" became "{op.b.strip()}"',
+                n,
+            )
+        )
     return tuple(out)
 
 

@@ -47,7 +47,11 @@ def test_preview_has_every_block_in_order_without_ops() -> None:
             assert pre == done
     summary, final = preview.summary, full.summary
     assert (summary.paired, summary.moved, summary.only_a, summary.only_b) == (
-        final.paired, final.moved, final.only_a, final.only_b)
+        final.paired,
+        final.moved,
+        final.only_a,
+        final.only_b,
+    )
 
 
 def test_words_are_the_final_ops() -> None:
@@ -99,10 +103,12 @@ def test_cancel_stops_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("same para.\n\nsecond one.", "same para.\n\nsecond one."),
-     ("one.\n\ntwo.", "two.\n\none."),
-     ("one here.\n\ntwo there.", "one here.\n\ntwo where."),
-     ("only this.", "only this.\n\nand more.")],
+    [
+        ("same para.\n\nsecond one.", "same para.\n\nsecond one."),
+        ("one.\n\ntwo.", "two.\n\none."),
+        ("one here.\n\ntwo there.", "one here.\n\ntwo where."),
+        ("only this.", "only this.\n\nand more."),
+    ],
 )
 def test_differs_before_and_after_the_report(a: str, b: str) -> None:
     da, db = document_from_text(a, "a"), document_from_text(b, "b")

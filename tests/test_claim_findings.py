@@ -95,8 +95,9 @@ def test_quoting_a_transcript_faithfully_is_no_finding() -> None:
     assert ds, "the pair differs in form"
     about_quotes = [d for d in ds if {DriftKind.QUOTE, DriftKind.ATTRIBUTION} & set(d.kinds)]
     assert about_quotes, "the labels and attributions are matched"
-    assert all(d.severity is L for d in about_quotes), [(d.severity.value, d.explanation)
-                                                      for d in about_quotes]
+    assert all(d.severity is L for d in about_quotes), [
+        (d.severity.value, d.explanation) for d in about_quotes
+    ]
     assert not any(d.severity is H for d in ds)
 
 

@@ -55,12 +55,18 @@ def test_claimed_vs_said_attribution() -> None:
     assert [c.attribution for c in cells if c] == ["US officials said", "the officials claimed"]
 
 
-@pytest.mark.parametrize(("a", "b", "differs"), [
-    ("The city spent $48 million on the bridge.", "The city spent $84 million on the bridge.",
-     True),
-    ("Prices rose 5 per cent in March.", "Prices rose 5% in March.", False),
-    ("Exports fell 90% last year.", "Exports fell about 90% last year.", True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "differs"),
+    [
+        (
+            "The city spent $48 million on the bridge.",
+            "The city spent $84 million on the bridge.",
+            True,
+        ),
+        ("Prices rose 5 per cent in March.", "Prices rose 5% in March.", False),
+        ("Exports fell 90% last year.", "Exports fell about 90% last year.", True),
+    ],
+)
 def test_pairs_in_small_documents(a: str, b: str, differs: bool) -> None:
     rep = compare([document_from_text(a, "a"), document_from_text(b, "b")])
     rows = claim_rows(rep)
@@ -93,7 +99,8 @@ def test_four_seeds_render_without_crash() -> None:
 
 
 def test_no_claims() -> None:
-    rep = compare([document_from_text("No figures here.", "a"),
-                   document_from_text("None here either.", "b")])
+    rep = compare(
+        [document_from_text("No figures here.", "a"), document_from_text("None here either.", "b")]
+    )
     assert claim_rows(rep) == ()
     assert "no numeric claims" in render_claims(rep)

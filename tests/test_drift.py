@@ -22,50 +22,128 @@ def drifts(a: str, b: str) -> tuple[Drift, ...]:
 
 CASES = [
     # (a, b, kind that must be present at the top severity, top severity)
-    ("The fund paid $48 million to the city last year.",
-     "The fund paid $84 million to the city last year.", "number", H),
-    ("Output grew twice as fast as planned, the ministry said.",
-     "Output grew three times as fast as planned, the ministry said.", "number", H),
-    ("China provided more than 70 percent of the machine tools.",
-     "China provided nearly 70% of the machine tools.", "number", H),
-    ("The vote passed in 2023 after a long debate.",
-     "The vote passed in 2022 after a long debate.", "number", H),
-    ("Officials said 90% of the chips came from abroad.",
-     "Officials said about 90 per cent of the chips came from abroad.", "hedge", M),
-    ('She called the plan "a disaster for farmers" on Monday.',
-     "She called the plan a disaster for farmers on Monday.", "quote", H),
-    ("“The plan is a disaster for farmers,” she said on Monday.",
-     "“The plan is a setback for farmers,” she said on Monday.", "quote", H),
-    ("The company has not paid the fine, officials said.",
-     "The company has paid the fine, officials said.", "negation", H),
-    ("The company has paid the fine, officials said.",
-     "The company has never paid the fine, officials said.", "negation", H),
-    ("“We will not raise taxes,” the mayor said.",
-     "“We will raise taxes,” the mayor said.", "negation", H),
-    ("Chinese companies are likely providing the chemicals, the report found.",
-     "Chinese companies are providing the chemicals, the report found.", "hedge", M),
-    ("The officials said the plant was closed in spring.",
-     "The officials claimed the plant was closed in spring.", "hedge", M),
-    ("The new port will open in May, officials say.",
-     # A hedge on the claim itself moves it on the certainty scale: high either way, since
-     # a severity must not depend on which file is given first (docs/drift.md).
-     "The new port may open in May, officials say.", "hedge", H),
-    ("The bridge will close in May, according to the transport department.",
-     "The bridge will close in May.", "attribution", M),
-    ("“Trade must not be restricted,” said Liu Pengyu, the embassy spokesman.",
-     "“Trade must not be restricted,” said Wang Wenbin, the embassy spokesman.",
-     "attribution", H),
-    ("The talks will take place in Geneva next week, diplomats said.",
-     "The talks will take place in Vienna next week, diplomats said.", "entity", M),
-    ("Some of this information comes from downgraded US intelligence, officials said.",
-     "Some of this information comes from declassified U.S. intelligence, officials said.",
-     "wording", M),
-    ("Xi heralded a new year of coordination during a call with Putin.",
-     "Xi heralded a new year of coordination during a meeting with Putin.", "wording", M),
-    ("Optics for tanks and armoured vehicles were shipped.",
-     "Optics for tanks and armored vehicles were shipped.", "spelling", L),
-    ("Chinese and Russian entitles have worked jointly on drones.",
-     "Chinese and Russian entities have worked jointly on drones.", "spelling", L),
+    (
+        "The fund paid $48 million to the city last year.",
+        "The fund paid $84 million to the city last year.",
+        "number",
+        H,
+    ),
+    (
+        "Output grew twice as fast as planned, the ministry said.",
+        "Output grew three times as fast as planned, the ministry said.",
+        "number",
+        H,
+    ),
+    (
+        "China provided more than 70 percent of the machine tools.",
+        "China provided nearly 70% of the machine tools.",
+        "number",
+        H,
+    ),
+    (
+        "The vote passed in 2023 after a long debate.",
+        "The vote passed in 2022 after a long debate.",
+        "number",
+        H,
+    ),
+    (
+        "Officials said 90% of the chips came from abroad.",
+        "Officials said about 90 per cent of the chips came from abroad.",
+        "hedge",
+        M,
+    ),
+    (
+        'She called the plan "a disaster for farmers" on Monday.',
+        "She called the plan a disaster for farmers on Monday.",
+        "quote",
+        H,
+    ),
+    (
+        "“The plan is a disaster for farmers,” she said on Monday.",
+        "“The plan is a setback for farmers,” she said on Monday.",
+        "quote",
+        H,
+    ),
+    (
+        "The company has not paid the fine, officials said.",
+        "The company has paid the fine, officials said.",
+        "negation",
+        H,
+    ),
+    (
+        "The company has paid the fine, officials said.",
+        "The company has never paid the fine, officials said.",
+        "negation",
+        H,
+    ),
+    (
+        "“We will not raise taxes,” the mayor said.",
+        "“We will raise taxes,” the mayor said.",
+        "negation",
+        H,
+    ),
+    (
+        "Chinese companies are likely providing the chemicals, the report found.",
+        "Chinese companies are providing the chemicals, the report found.",
+        "hedge",
+        M,
+    ),
+    (
+        "The officials said the plant was closed in spring.",
+        "The officials claimed the plant was closed in spring.",
+        "hedge",
+        M,
+    ),
+    (
+        "The new port will open in May, officials say.",
+        # A hedge on the claim itself moves it on the certainty scale: high either way, since
+        # a severity must not depend on which file is given first (docs/drift.md).
+        "The new port may open in May, officials say.",
+        "hedge",
+        H,
+    ),
+    (
+        "The bridge will close in May, according to the transport department.",
+        "The bridge will close in May.",
+        "attribution",
+        M,
+    ),
+    (
+        "“Trade must not be restricted,” said Liu Pengyu, the embassy spokesman.",
+        "“Trade must not be restricted,” said Wang Wenbin, the embassy spokesman.",
+        "attribution",
+        H,
+    ),
+    (
+        "The talks will take place in Geneva next week, diplomats said.",
+        "The talks will take place in Vienna next week, diplomats said.",
+        "entity",
+        M,
+    ),
+    (
+        "Some of this information comes from downgraded US intelligence, officials said.",
+        "Some of this information comes from declassified U.S. intelligence, officials said.",
+        "wording",
+        M,
+    ),
+    (
+        "Xi heralded a new year of coordination during a call with Putin.",
+        "Xi heralded a new year of coordination during a meeting with Putin.",
+        "wording",
+        M,
+    ),
+    (
+        "Optics for tanks and armoured vehicles were shipped.",
+        "Optics for tanks and armored vehicles were shipped.",
+        "spelling",
+        L,
+    ),
+    (
+        "Chinese and Russian entitles have worked jointly on drones.",
+        "Chinese and Russian entities have worked jointly on drones.",
+        "spelling",
+        L,
+    ),
     ("The ferry left the harbour at dawn.", "The ferry left the harbor at dawn.", "spelling", L),
     ("The report was published on Friday.", "The report was published on Friday!", "format", L),
 ]
@@ -83,18 +161,24 @@ def test_change_kind_and_severity(a: str, b: str, kind: str, severity: Severity)
 
 
 EQUIVALENT = [
-    ("The US has not seen any interruption to the support since the call.",
-     "The US has seen no interruption to the support since the call."),
+    (
+        "The US has not seen any interruption to the support since the call.",
+        "The US has seen no interruption to the support since the call.",
+    ),
     ("The U.S. imposed new sanctions on Friday.", "The US imposed new sanctions on Friday."),
     ("Prices rose 5 per cent in March.", "Prices rose 5% in March."),
     ("Prices rose 70 percent in March.", "Prices rose 70% in March."),
     ("The war has lasted more than 2 years.", "The war has lasted more than two years."),
-    ("Optics for tanks and armoured vehicles were shipped to the harbour.",
-     "Optics for tanks and armored vehicles were shipped to the harbor."),
+    (
+        "Optics for tanks and armoured vehicles were shipped to the harbour.",
+        "Optics for tanks and armored vehicles were shipped to the harbor.",
+    ),
     ("Officials began to organise the programme.", "Officials began to organize the program."),
     ("“We will press on,” she said.", '"We will press on," she said.'),
-    ("Wuhan Global Sensor Technology Co. supplies parts.",
-     "Wuhan Global Sensor Technology Company supplies parts."),
+    (
+        "Wuhan Global Sensor Technology Co. supplies parts.",
+        "Wuhan Global Sensor Technology Company supplies parts.",
+    ),
     ("Russia’s imports grew.", "Russia's imports grew."),
     ("The United States warned China on Friday.", "The U.S. warned China on Friday."),
     ("It said so, the spokesman added.", "It said so, the spokesperson added."),
@@ -137,8 +221,10 @@ def test_ids_are_stable_and_independent_of_unrelated_edits() -> None:
 
 
 def test_explanations_read_well() -> None:
-    ds = drifts("China provided more than 70 percent of the tools.",
-                "China provided nearly 70% of the tools.")
+    ds = drifts(
+        "China provided more than 70 percent of the tools.",
+        "China provided nearly 70% of the tools.",
+    )
     assert any("qualifier changed: more than → nearly" in d.explanation for d in ds)
     ds = drifts("“Trade must not be restricted,” he said.", "“Trade must be restricted,” he said.")
     assert any(d.explanation.startswith("negation removed inside a quote") for d in ds)
@@ -156,19 +242,29 @@ def back() -> tuple[Drift, ...]:
 
 
 def test_seed_game_changing_moves_quote_removed_is_high(back: tuple[Drift, ...]) -> None:
-    hits = [d for d in back if d.severity is H and DriftKind.QUOTE in d.kinds
-            and "game changing moves" in d.explanation and "paraphrase" in d.explanation]
+    hits = [
+        d
+        for d in back
+        if d.severity is H
+        and DriftKind.QUOTE in d.kinds
+        and "game changing moves" in d.explanation
+        and "paraphrase" in d.explanation
+    ]
     assert hits
 
 
-@pytest.mark.parametrize(("old", "new", "kind", "severity"), [
-    ("downgraded", "declassified", "wording", M),
-    ("call", "meeting", "wording", M),
-    ("Russia’s", "Russia's", "format", L),
-    ("entitles", "companies", "wording", M),
-])
-def test_seed_named_drifts(back: tuple[Drift, ...], old: str, new: str, kind: str,
-                           severity: Severity) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "severity"),
+    [
+        ("downgraded", "declassified", "wording", M),
+        ("call", "meeting", "wording", M),
+        ("Russia’s", "Russia's", "format", L),
+        ("entitles", "companies", "wording", M),
+    ],
+)
+def test_seed_named_drifts(
+    back: tuple[Drift, ...], old: str, new: str, kind: str, severity: Severity
+) -> None:
     hits = [d for d in back if old in d.a and new in d.b]
     assert hits, (old, new)
     assert any(DriftKind(kind) in d.kinds and d.severity is severity for d in hits), hits
@@ -190,5 +286,8 @@ def test_france24_vs_ap_qualifier_is_high() -> None:
     rep = compare_paths([str(SEEDS / "france24-afp.txt"), str(SEEDS / "ap.txt")])
     ds = rep.comparisons[0].drifts
     assert any(d.severity is H and "more than → nearly" in d.explanation for d in ds)
-    assert any(e.severity is M and "hedge added" in e.explanation and "900" in e.explanation
-               for d in ds for e in d.evidence)
+    assert any(
+        e.severity is M and "hedge added" in e.explanation and "900" in e.explanation
+        for d in ds
+        for e in d.evidence
+    )

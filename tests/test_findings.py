@@ -255,3 +255,16 @@ def test_a_name_the_other_text_gives_elsewhere_is_low() -> None:
     assert ds and all(d.severity is Severity.LOW for d in ds), [d.explanation for d in ds]
     moved = _pair("The judge spoke in Denver on Monday.", "The judge spoke in Boston on Monday.")
     assert any(d.severity is Severity.MEDIUM and DriftKind.ENTITY in d.kinds for d in moved)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("increased", "decreased"), ("raised", "lowered"), ("upgraded", "downgraded")]
+)
+def test_antonyms_are_a_high_reversal_even_two_letters_apart(a: str, b: str) -> None:
+    ds = _pair(
+        f"The agency {a} the forecast in May, officials said.",
+        f"The agency {b} the forecast in May, officials said.",
+    )
+    assert [(d.severity, d.relation) for d in ds] == [(Severity.HIGH, Relation.REVERSED)], [
+        d.explanation for d in ds
+    ]

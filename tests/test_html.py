@@ -36,14 +36,14 @@ HOSTILE = [
     'A picture <img src=x onerror=alert(1)> shown, a <a href="javascript:alert(1)">link</a>.',
     "Fields end here </textarea> and comments end here --> and data ends here ]]> too.",
     "Profits & losses rose 12 percent; AT&amp;T and R&D were named &copy; &#60;b&#62; &.",
-    "<style>body{display:none}</style><iframe src=\"https://example.com/x\"></iframe> <!-- x",
+    '<style>body{display:none}</style><iframe src="https://example.com/x"></iframe> <!-- x',
 ]
 HOSTILE_B = [
     "Officials said <script>alert(2)</script> the talks would not resume on Tuesday.",
     'A picture <img src=y onerror=alert(2)> shown, a <a href="javascript:alert(2)">link</a>.',
     "Fields end here </textarea> and comments end here --> and data ends ]]> too.",
     "Profits & losses rose 21 percent; AT&amp;T and R&D were named &copy; &#60;i&#62; &.",
-    "<svg onload=alert(3)><iframe src=\"https://example.com/y\"></iframe> <!-- y",
+    '<svg onload=alert(3)><iframe src="https://example.com/y"></iframe> <!-- y',
 ]
 
 
@@ -126,7 +126,7 @@ def test_rows_follow_block_order_with_permalinks(seeded: dict[str, Report]) -> N
     assert page.classes["absent"] == sum(
         1 for b in report.comparisons[0].blocks if not (b.a and b.b)
     )
-    assert "<details class=\"noise\">" in html and "Page furniture" in html
+    assert '<details class="noise">' in html and "Page furniture" in html
 
 
 def test_moved_split_and_one_sided_are_said() -> None:
@@ -156,7 +156,7 @@ def test_moved_split_and_one_sided_are_said() -> None:
     assert "moved: was paragraph 2 in A, is paragraph 4 in B" in html
     assert "split: paragraph 5 of A became paragraphs 5–6 of B" in html
     assert "only in A" in html
-    assert '<del>48</del>' in html and '<ins>84</ins>' in html
+    assert "<del>48</del>" in html and "<ins>84</ins>" in html
 
 
 def test_hostile_input_is_inert(tmp_path: Path) -> None:
@@ -295,15 +295,24 @@ def test_claims_table(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def claim(doc: int, text: str, needle: str, measure: str, q: str = "") -> _Claim:
         start = report.documents[doc].text.index(needle)
-        return _Claim(doc, text, (start, start + len(needle)), 0.0, "", "", q, measure,
-                      "<b>officials</b>", "")
+        return _Claim(
+            doc, text, (start, start + len(needle)), 0.0, "", "", q, measure, "<b>officials</b>", ""
+        )
 
     rows = (
-        _Row("cost", (claim(0, "$48 million", "$48", "cost"),
-                      claim(1, "$84 million", "$84", "cost")), True),
-        _Row("share <of> chips", (claim(0, "Nearly 70%", "Nearly", "share", "nearly"),
-                                  claim(1, "More than 70 percent", "More", "share", "more than")),
-             True),
+        _Row(
+            "cost",
+            (claim(0, "$48 million", "$48", "cost"), claim(1, "$84 million", "$84", "cost")),
+            True,
+        ),
+        _Row(
+            "share <of> chips",
+            (
+                claim(0, "Nearly 70%", "Nearly", "share", "nearly"),
+                claim(1, "More than 70 percent", "More", "share", "more than"),
+            ),
+            True,
+        ),
         _Row("orphan", (claim(0, "<script>alert(1)</script>", "Nearly", "x"), None), False),
     )
     fake = types.ModuleType("srcdiff.claims")
@@ -319,7 +328,7 @@ def test_claims_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert 'href="#p-1-a1-b1">$48 million</a>' in html
     # rows that differ come first; the rest are folded
     assert html.index("≠ differs") < html.index('<details class="claims-rest">')
-    assert "only in A" in html[html.index('<details class="claims-rest">'):]
+    assert "only in A" in html[html.index('<details class="claims-rest">') :]
 
     fake.claim_rows = lambda rep: ()  # type: ignore[attr-defined]
     assert 'id="claims"' not in render_html(report)

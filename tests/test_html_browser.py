@@ -171,7 +171,8 @@ def test_filters_hide_entries_and_rows(watch: Watch, seeded: tuple[Report, Path]
     page.locator("input[data-only-drift]").check()
     only = page.locator(".row:not([hidden])").count()
     with_drift = sum(
-        1 for b in report.comparisons[0].blocks
+        1
+        for b in report.comparisons[0].blocks
         if any(d.severity is not Severity.HIGH for d in b.drifts)
     )
     assert only == with_drift < rows
@@ -251,8 +252,10 @@ def test_big_report_opens(watch: Watch, tmp_path: Path) -> None:
     ]
     edited = [p.replace("rose", "fell") if i % 7 == 0 else p for i, p in enumerate(paras)]
     report = compare(
-        [document_from_text("\n\n".join(paras), "a.txt"),
-         document_from_text("\n\n".join(edited), "b.txt")],
+        [
+            document_from_text("\n\n".join(paras), "a.txt"),
+            document_from_text("\n\n".join(edited), "b.txt"),
+        ],
         classifier=toy_classify,
     )
     page = watch.open(_write(tmp_path, report))

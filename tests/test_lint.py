@@ -19,6 +19,16 @@ def test_ruff_clean() -> None:
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_ruff_format_clean() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "srcdiff", "tests", "bench", "scripts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def test_mypy_strict_clean() -> None:
     out = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "srcdiff"],

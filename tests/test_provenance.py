@@ -195,8 +195,11 @@ def test_html_overview_has_heat_map_relations_and_passage_links() -> None:
 
     page = render_html(seeds_report())
     assert page.count('<table class="heatmap">') == 1
-    heat = page[page.index('<table class="heatmap">') : page.index("</table>", page.index(
-        '<table class="heatmap">'))]
+    heat = page[
+        page.index('<table class="heatmap">') : page.index(
+            "</table>", page.index('<table class="heatmap">')
+        )
+    ]
     assert heat.count("<tr>") == 1 + len(NAMES)
     assert len(re.findall(r'<td class="heat-\d+"', heat)) == len(NAMES) * (len(NAMES) - 1)
     assert "sits inside cnn-bundle-scrape.txt" in page
@@ -210,8 +213,10 @@ def test_html_overview_has_heat_map_relations_and_passage_links() -> None:
 @given(
     st.lists(st.integers(0, 80), max_size=40).map(lambda xs: sorted(set(xs))),
     st.lists(st.tuples(st.integers(0, 80), st.integers(0, 30)), max_size=8).map(
-        lambda xs: sorted((s, s + n) for s, n in xs)),
+        lambda xs: sorted((s, s + n) for s, n in xs)
+    ),
 )
 def test_words_outside_quotes_by_bisection_agree_with_the_word_by_word_test(
-        starts: list[int], spans: list[tuple[int, int]]) -> None:
+    starts: list[int], spans: list[tuple[int, int]]
+) -> None:
     assert _outside(starts, spans) == [p for p in starts if not _in_spans(p, spans)]

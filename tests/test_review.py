@@ -105,13 +105,20 @@ def test_corrupt_file_is_an_error(tmp_path: Path, text: str) -> None:
 
 def test_unknown_statuses_load_and_broken_entries_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
-    path.write_text(json.dumps({"marks": {
-        "a": {"status": "confirmed", "note": "ok"},
-        "b": {"status": "maybe"},
-        "c": "confirmed",
-        "d": {"status": "noted", "note": 5},
-        "e": {"status": "dismissed"},
-    }}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "marks": {
+                    "a": {"status": "confirmed", "note": "ok"},
+                    "b": {"status": "maybe"},
+                    "c": "confirmed",
+                    "d": {"status": "noted", "note": 5},
+                    "e": {"status": "dismissed"},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
     assert load_marks(path) == {
         "a": Mark("confirmed", "ok"),
         "b": Mark("maybe"),

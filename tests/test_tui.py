@@ -73,11 +73,18 @@ def visible(app: SrcdiffApp, y: int) -> bool:
 
 
 @pytest.mark.parametrize("width", [1, 3, 7, 20, 57])
-@pytest.mark.parametrize("text", [
-    "", "   ", "one", "Hello world, this is a   test of\nthe wrapping",
-    "averyveryverylongwordthatexceedsthewidth and more",
-    "“Curly” quotes — and dashes… 70%", "wide 中文字符 text 日本語",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "one",
+        "Hello world, this is a   test of\nthe wrapping",
+        "averyveryverylongwordthatexceedsthewidth and more",
+        "“Curly” quotes — and dashes… 70%",
+        "wide 中文字符 text 日本語",
+    ],
+)
 def test_wrap_keeps_every_word_within_width(text: str, width: int) -> None:
     shown = display(text)
     lines = wrap(shown, 0, len(shown), width)
@@ -148,8 +155,7 @@ async def test_next_and_previous_in_severity_order(report: Report, inputs: list[
         await pilot.press("n")
         first = app.nav.current
         assert first is not None
-        assert app.nav.drifts[first].severity.rank == max(
-            d.severity.rank for d in app.nav.drifts)
+        assert app.nav.drifts[first].severity.rank == max(d.severity.rank for d in app.nav.drifts)
         assert visible(app, app.query_one(SideBySide).drift_line(first))
         await pilot.press("n", "n")
         seq = app.nav.sequence()
@@ -185,8 +191,7 @@ async def test_filters_by_severity_and_kind(report: Report, inputs: list[str]) -
         assert len(dl.sequence) == sum(1 for d in app.nav.drifts if d.severity is not Severity.LOW)
         await pilot.press("s")
         assert app.nav.severity is Severity.HIGH
-        assert dl.sequence and all(app.nav.drifts[i].severity is Severity.HIGH
-                                   for i in dl.sequence)
+        assert dl.sequence and all(app.nav.drifts[i].severity is Severity.HIGH for i in dl.sequence)
         await pilot.press("n")
         assert app.nav.current is not None
         assert app.nav.drifts[app.nav.current].severity is Severity.HIGH
@@ -351,8 +356,9 @@ async def test_corrupt_review_file_is_kept_aside(report: Report, inputs: list[st
 
 
 @sync
-async def test_quit_warns_when_marks_cannot_be_saved(report: Report, inputs: list[str],
-                                                     tmp_path: Path) -> None:
+async def test_quit_warns_when_marks_cannot_be_saved(
+    report: Report, inputs: list[str], tmp_path: Path
+) -> None:
     app = SrcdiffApp(report, inputs, tmp_path / "missing-dir" / "r.json")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "c")
@@ -464,7 +470,8 @@ async def test_sources_key_is_off_with_one_pair(report: Report, inputs: list[str
 
 @sync
 async def test_a_big_pair_opens_before_its_report_is_done(
-        inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The preview shows aligned passages with word highlights; drift comes in place later."""
     real = background._full_report
 
@@ -482,8 +489,12 @@ async def test_a_big_pair_opens_before_its_report_is_done(
         assert app.pending is not None and panes.rows is not None
         assert "finding drift" in str(app.query_one(SummaryBar).content)
         assert app.query_one(DriftList).border_title == "finding drift…"
-        on_screen = {b for k in range(len(panes.rows.items))
-                     if visible(app, panes.rows.items[k].y) for b in panes.rows.items[k].blocks}
+        on_screen = {
+            b
+            for k in range(len(panes.rows.items))
+            if visible(app, panes.rows.items[k].y)
+            for b in panes.rows.items[k].blocks
+        }
         changed = [b for b in on_screen if pending.words(b).status.value == "changed"]
         assert changed, "the first screen of the seeds holds a changed passage"
         assert all(panes._spans[0][b] or panes._spans[1][b] for b in changed)
@@ -501,7 +512,8 @@ async def test_a_big_pair_opens_before_its_report_is_done(
         assert app.pending is None, "the report came in"
         full = compare_paths(inputs)
         assert [d.id for d in app.nav.drifts] == [
-            d.id for blk in full.comparisons[0].blocks for d in blk.drifts]
+            d.id for blk in full.comparisons[0].blocks for d in blk.drifts
+        ]
         assert "similar" in str(app.query_one(SummaryBar).content)
         now = panes.rows.items[panes.rows.item_at(round(panes.scroll_y))[0]].blocks[0]
         assert now == top_block, "the view stays where the reviewer was"
@@ -511,7 +523,8 @@ async def test_a_big_pair_opens_before_its_report_is_done(
 
 @sync
 async def test_preview_shows_equal_passages_as_equal_after_a_resize(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     real = background._full_report
 
     def slow(a: Document, b: Document, slots: tuple[Slot, ...]) -> Report:
@@ -521,8 +534,9 @@ async def test_preview_shows_equal_passages_as_equal_after_a_resize(
     monkeypatch.setattr(background, "_full_report", slow)
     text_a = "\n\n".join(f"Paragraph {i} says the same thing here." for i in range(6))
     text_b = text_a.replace("Paragraph 2 says", "Paragraph 2 said")
-    pending = PendingReport.start(document_from_text(text_a, "a"),
-                                  document_from_text(text_b, "b"), fork=False)
+    pending = PendingReport.start(
+        document_from_text(text_a, "a"), document_from_text(text_b, "b"), fork=False
+    )
     app = SrcdiffApp(pending.preview, [], None, pending=pending)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -45,8 +45,7 @@ def test_drift_list_with_marks(snap_compare: Any, here: Path) -> None:
 
 
 def test_help_screen(snap_compare: Any, here: Path) -> None:
-    assert snap_compare(app_for(here, AGENCIES), terminal_size=(120, 40),
-                        press=["question_mark"])
+    assert snap_compare(app_for(here, AGENCIES), terminal_size=(120, 40), press=["question_mark"])
 
 
 def test_narrow_80x24(snap_compare: Any, here: Path) -> None:

@@ -28,13 +28,15 @@ class Tmux:
         self.session = name
 
     def run(self, *args: str) -> str:
-        out = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                             text=True, timeout=20)
+        out = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
         return out.stdout
 
     def start(self, command: str, width: int = 120, height: int = 40) -> None:
-        self.run("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height),
-                 command)
+        self.run(
+            "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command
+        )
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -55,16 +57,16 @@ class Tmux:
         raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
-                       timeout=20)
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
 
 
 @pytest.fixture
 def tmux() -> Tmux:
     if shutil.which("tmux") is None:
         if os.environ.get("CI"):
-            pytest.fail("tmux is needed for the real-terminal test (install it: apt-get "
-                        "install tmux)")
+            pytest.fail(
+                "tmux is needed for the real-terminal test (install it: apt-get install tmux)"
+            )
         pytest.skip("tmux is not installed")
     return Tmux(f"srcdiff-test-{os.getpid()}")
 
@@ -75,12 +77,16 @@ def test_real_terminal_review(tmux: Tmux, tmp_path: Path) -> None:
         shutil.copy(ROOT / "seeds" / name, tmp_path / "seeds" / name)
     args = [f"seeds/{n}" for n in NAMES]
     env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
-    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
-               f"-m srcdiff {' '.join(args)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+        f"-m srcdiff {' '.join(args)}; echo SRCDIFF-EXIT=$?; sleep 60"
+    )
     tmux.start(command)
     try:
-        screen = tmux.wait_for(lambda s: "ap.txt" in s and "france24-afp.txt" in s
-                               and "similar" in s, "the header and summary")
+        screen = tmux.wait_for(
+            lambda s: "ap.txt" in s and "france24-afp.txt" in s and "similar" in s,
+            "the header and summary",
+        )
         # The footer is drawn in the same frame or the next one.
         tmux.wait_for(lambda s: "Help" in s and "Next" in s, "the footer with the bindings")
         tmux.keys("n")
@@ -107,7 +113,7 @@ def _big_pair(folder: Path) -> list[str]:
     paras = [p for p in paras if p.strip()]
     a = [f"{p} (Part {i}.)" for i in range(60) for p in paras]
     b = [p.replace(" the ", " a ", 1) if k % 7 == 0 else p for k, p in enumerate(a)]
-    b = b[len(b) // 2:] + b[: len(b) // 2]
+    b = b[len(b) // 2 :] + b[: len(b) // 2]
     names = []
     for name, body in (("long-a.txt", a), ("long-b.txt", b)):
         (folder / name).write_text("\n\n".join(body) + "\n", encoding="utf-8")
@@ -121,12 +127,16 @@ def test_big_pair_opens_at_once_and_finishes_in_place(tmux: Tmux, tmp_path: Path
     names = _big_pair(tmp_path)
     assert sum((tmp_path / n).stat().st_size for n in names) > PREVIEW_MIN_BYTES
     env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
-    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
-               f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+        f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60"
+    )
     tmux.start(command)
     try:
-        tmux.wait_for(lambda s: "long-a.txt" in s and ("finding drift" in s or "similar" in s),
-                      "the first screen")
+        tmux.wait_for(
+            lambda s: "long-a.txt" in s and ("finding drift" in s or "similar" in s),
+            "the first screen",
+        )
         tmux.wait_for(lambda s: "similar" in s and "drift" in s, "the finished report", 120)
         tmux.keys("n")
         tmux.wait_for(lambda s: "Drift 1/" in s, "the first drift to be selected")
@@ -141,8 +151,10 @@ def test_big_pair_opens_at_once_and_finishes_in_place(tmux: Tmux, tmp_path: Path
 def test_quitting_a_big_pair_early_stops_its_worker(tmux: Tmux, tmp_path: Path) -> None:
     names = _big_pair(tmp_path)
     env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
-    command = (f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
-               f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60")
+    command = (
+        f"cd {shlex.quote(str(tmp_path))} && {env} {shlex.quote(sys.executable)} "
+        f"-m srcdiff {' '.join(names)}; echo SRCDIFF-EXIT=$?; sleep 60"
+    )
     tmux.start(command)
     try:
         tmux.wait_for(lambda s: "long-a.txt" in s, "the first screen")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..model import DriftKind, Severity
+from ..model import DriftKind, Relation, Severity
 from ..normalize import STOPWORDS, fold
 from .context import (
     NEG_PARTNERS,
@@ -26,7 +26,7 @@ from .context import (
     short,
 )
 from .docindex import DocIndex
-from .equivalence import named_otherwise
+from .equivalence import named_otherwise, relate
 from .figures import number_findings
 from .lexicon import (
     CERTAIN,
@@ -326,6 +326,9 @@ def residual_finding(
         )
     if len(wa) == 1 and len(wb) == 1:
         x, y = wa[0], wb[0]
+        if relate(wa, wb) is Relation.REVERSED:
+            # "increased" / "decreased" are two letters apart and no typo.
+            return wording_finding(v, wa, wb)
         if inflection_of(x, y):
             return low(
                 K.WORDING, Cue.WORD_FORM, f"word form changed: {op.a.strip()} → {op.b.strip()}"

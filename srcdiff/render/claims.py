@@ -32,8 +32,9 @@ def _row_lines(row: ClaimRow, widths: list[int]) -> list[str]:
     height = max(len(c) for c in cols)
     out = []
     for k in range(height):
-        parts = [(col[k] if k < len(col) else "").ljust(w) for col, w in zip(cols, widths,
-                                                                                strict=True)]
+        parts = [
+            (col[k] if k < len(col) else "").ljust(w) for col, w in zip(cols, widths, strict=True)
+        ]
         out.append(f"{mark if k == 0 else ' '} " + " │ ".join(parts).rstrip())
     return out
 
@@ -55,6 +56,8 @@ def render_claims(report: Report, width: int = WIDTH) -> str:
         lines += _row_lines(row, widths)
     differ = sum(1 for r in rows if r.differs)
     shared = sum(1 for r in rows if sum(c is not None for c in r.cells) > 1)
-    lines += [rule, f"{len(rows)} claims rows, {shared} found in more than one text, "
-              f"{differ} disagree (≠)."]
+    lines += [
+        rule,
+        f"{len(rows)} claims rows, {shared} found in more than one text, {differ} disagree (≠).",
+    ]
     return "\n".join(lines) + "\n"

@@ -182,9 +182,7 @@ def _cell(view: CompView, blk: Block, side: str) -> str:
         return f'<div class="cell side-{side} absent" title="not in {esc(name)}"></div>'
     pieces = _pieces(blk, side)
     spans = _drift_spans(blk, side)
-    paras = "".join(
-        _paragraph(view, blk, doc, doc.paragraphs[i], pieces, spans) for i in indices
-    )
+    paras = "".join(_paragraph(view, blk, doc, doc.paragraphs[i], pieces, spans) for i in indices)
     return f'<div class="cell side-{side}">{paras}</div>'
 
 
@@ -314,7 +312,7 @@ def drift_note(view: CompView, d: Drift) -> str:
     return (
         f'<li class="note sev-{sev}{mark_class(view, d)}" id="{view.note_anchor(d)}" '
         f'data-sev="{sev}" data-kinds="{kinds}">{badge} '
-        f'{esc(", ".join(k.value for k in d.kinds))}: {esc(d.explanation)}{mark_html(view, d)}</li>'
+        f"{esc(', '.join(k.value for k in d.kinds))}: {esc(d.explanation)}{mark_html(view, d)}</li>"
     )
 
 

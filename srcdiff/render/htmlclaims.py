@@ -34,8 +34,7 @@ def render_claims(report: Report, views: Sequence[CompView]) -> str:
         return ""
     locate = _locator(views)
     head = "".join(
-        f'<th scope="col">{letter(i)} · {esc(d.label)}</th>'
-        for i, d in enumerate(report.documents)
+        f'<th scope="col">{letter(i)} · {esc(d.label)}</th>' for i, d in enumerate(report.documents)
     )
     thead = f'<thead><tr><th scope="col">measure</th>{head}<th scope="col"></th></tr></thead>'
     differ = [r for r in rows if r.differs]

@@ -27,7 +27,7 @@ def _source_row(i: int, d: Document) -> str:
     paras = f"{len(d.paragraphs):,}" + (f" ({noise:,} page furniture)" if noise else "")
     return (
         f'<tr><th scope="row" class="doc-letter">{letter(i)}</th>'
-        f"<td>{esc(d.label)}</td><td class=\"path\">{esc(d.path)}</td>"
+        f'<td>{esc(d.label)}</td><td class="path">{esc(d.path)}</td>'
         f"<td>{esc(fmt_size(d.size))}</td><td>{esc(d.modified or 'unknown')}</td>"
         f"<td>{esc(d.kind)}, {esc(d.encoding)}{_warnings(d)}</td><td>{esc(paras)}</td></tr>"
     )

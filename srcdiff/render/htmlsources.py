@@ -38,7 +38,7 @@ def render_matrix(report: Report) -> str:
             )
             cells.append(
                 f'<td class="{_heat(s.found)}" title="{esc(tip)}">{esc(pct(s.found))}'
-                f'<small> ({esc(pct(s.verbatim))})</small></td>'
+                f"<small> ({esc(pct(s.verbatim))})</small></td>"
             )
         body.append(
             f'<tr><th scope="row">{esc(letter(x))} {esc(dx.label)}</th>{"".join(cells)}</tr>'
@@ -53,7 +53,7 @@ def render_matrix(report: Report) -> str:
         "(column); in brackets, the share found word for word, quotations aside. Darker is "
         "more.</p>"
         f'<table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table>'
+        f"<tbody>{''.join(body)}</tbody></table>"
         f'<h3>Who copied whom</h3><ul class="relations">{relations}</ul>'
     )
 
@@ -79,8 +79,11 @@ def render_passages(report: Report, views: Sequence[CompView]) -> str:
             link = esc(where)
             if view is not None:
                 k = next(
-                    (i for i, b in enumerate(view.comp.blocks)
-                     if row.paragraph in (b.b if cell.flipped else b.a)),
+                    (
+                        i
+                        for i, b in enumerate(view.comp.blocks)
+                        if row.paragraph in (b.b if cell.flipped else b.a)
+                    ),
                     None,
                 )
                 if k is not None:
@@ -98,11 +101,11 @@ def render_passages(report: Report, views: Sequence[CompView]) -> str:
             )
         rows.append(
             f'<tr><th scope="row">¶{row.paragraph + 1} {esc(short(text, 140))}</th>'
-            f'{"".join(cells)}</tr>'
+            f"{''.join(cells)}</tr>"
         )
     return (
         f"<p>Base: {esc(letter(base))} {esc(docs[base].label)}. Medium and high drifts are "
         "listed; each cell links to its row in the pair's side-by-side view.</p>"
         f'<table class="passages"><thead><tr><th scope="col">{esc(letter(base))} passage</th>'
-        f'{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -39,8 +39,13 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
-    def __init__(self, report: Report, paths: Sequence[str] = (),
-                 review_path: Path | None = None, pending: PendingReport | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        paths: Sequence[str] = (),
+        review_path: Path | None = None,
+        pending: PendingReport | None = None,
+    ) -> None:
         """``pending``: the report is still being built; ``report`` is its preview."""
         super().__init__(pending.preview if pending else report, review_path)
         self.pending = pending
@@ -70,8 +75,7 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.show_pair(0)
         self.panes.focus()
         if self.pending is not None:
-            self.run_worker(self._finish_report, thread=True, exclusive=True,
-                            name="finish-report")
+            self.run_worker(self._finish_report, thread=True, exclusive=True, name="finish-report")
 
     def _finish_report(self) -> None:
         """Wait for the whole report (in a thread), then show it in place of the preview."""
@@ -88,8 +92,10 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.marks = current_marks(self.marks, report)
         self.show_pair(self.pair, keep=True)
         n = len(self.nav.drifts)
-        self.notify(f"Drift found: {n} — n goes to the first." if n else
-                    "No drift found in this pair.", timeout=4)
+        self.notify(
+            f"Drift found: {n} — n goes to the first." if n else "No drift found in this pair.",
+            timeout=4,
+        )
 
     def busy(self) -> bool:
         """True, and the reviewer told so, while the report is still being built."""
@@ -135,27 +141,45 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         dl = self.query_one(DriftList)
         dl.show(nav.drifts, seq, self.marks, nav.current)
         reviewed = sum(1 for d in nav.drifts if d.id in self.marks)
-        dl.border_title = ("finding drift…" if self.pending is not None else
-                           f"{len(seq)} of {len(nav.drifts)} drifts")
+        dl.border_title = (
+            "finding drift…"
+            if self.pending is not None
+            else f"{len(seq)} of {len(nav.drifts)} drifts"
+        )
         detail = self.query_one(Detail)
         at, total = nav.position()
-        detail.border_title = (f"Drift {at or '–'}/{total} · {nav.describe()} · "
-                               f"reviewed {reviewed}/{len(nav.drifts)}")
-        detail.border_subtitle = escape(visible(
-            f"NOT SAVED: {self.save_error}" if self.save_error else
-            f"marks saved to {self.review_path.name}" if self.review_path else
-            "marks are not saved (no review file)"))
+        detail.border_title = (
+            f"Drift {at or '–'}/{total} · {nav.describe()} · reviewed {reviewed}/{len(nav.drifts)}"
+        )
+        detail.border_subtitle = escape(
+            visible(
+                f"NOT SAVED: {self.save_error}"
+                if self.save_error
+                else f"marks saved to {self.review_path.name}"
+                if self.review_path
+                else "marks are not saved (no review file)"
+            )
+        )
         a, b = self.report.documents[comp.a], self.report.documents[comp.b]
         if nav.current is None and self.pending is not None:
-            detail.show_drift(None, None, a, b, None,
-                              "Finding drift: the passages are shown already, the drift list "
-                              "and the n/p keys follow in a moment. ? lists every key.")
+            detail.show_drift(
+                None,
+                None,
+                a,
+                b,
+                None,
+                "Finding drift: the passages are shown already, the drift list "
+                "and the n/p keys follow in a moment. ? lists every key.",
+            )
             return
         if nav.current is None:
-            hint = (f"{total} drift(s) — n goes to the first ({nav.order} order), "
-                    f"u to passages only one side has, ? lists every key."
-                    if nav.drifts else "No drift found in this pair: u jumps to passages "
-                    "only one side has, ? lists every key.")
+            hint = (
+                f"{total} drift(s) — n goes to the first ({nav.order} order), "
+                f"u to passages only one side has, ? lists every key."
+                if nav.drifts
+                else "No drift found in this pair: u jumps to passages "
+                "only one side has, ? lists every key."
+            )
             detail.show_drift(None, None, a, b, None, hint)
             return
         d = nav.drifts[nav.current]
@@ -175,8 +199,10 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
             return
         n, wrapped = self.nav.step(delta)
         if n is None:
-            self.notify("No drift passes the filters." if self.nav.drifts else
-                        "This pair has no drift.", timeout=3)
+            self.notify(
+                "No drift passes the filters." if self.nav.drifts else "This pair has no drift.",
+                timeout=3,
+            )
             return
         self.select(n, wrapped)
 
@@ -278,8 +304,9 @@ class SrcdiffApp(MarkingApp, inherit_bindings=False):
         self.action_toggle_noise()
 
 
-def run_tui(report: Report | PendingReport, paths: Sequence[str],
-            review_path: Path | None) -> Report | PendingReport:
+def run_tui(
+    report: Report | PendingReport, paths: Sequence[str], review_path: Path | None
+) -> Report | PendingReport:
     """Run the TUI on ``report`` until the reviewer quits; what it showed last.
 
     A ``PendingReport`` is shown at once and finished while the reviewer reads.

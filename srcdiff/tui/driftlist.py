@@ -40,8 +40,14 @@ class DriftList(ScrollView, can_focus=False):
     """Every drift in view order; the current one is highlighted; click to go there."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "driftlist--cursor", "driftlist--high", "driftlist--medium", "driftlist--low",
-        "driftlist--muted", "driftlist--confirmed", "driftlist--dismissed", "driftlist--noted",
+        "driftlist--cursor",
+        "driftlist--high",
+        "driftlist--medium",
+        "driftlist--low",
+        "driftlist--muted",
+        "driftlist--confirmed",
+        "driftlist--dismissed",
+        "driftlist--noted",
     }
 
     class Picked(Message):
@@ -59,8 +65,13 @@ class DriftList(ScrollView, can_focus=False):
         self.current: int | None = None
         self._cache: LRUCache[tuple[int, bool, str, int], Strip] = LRUCache(1024)
 
-    def show(self, drifts: Sequence[Drift], sequence: list[int], marks: Mapping[str, Mark],
-             current: int | None) -> None:
+    def show(
+        self,
+        drifts: Sequence[Drift],
+        sequence: list[int],
+        marks: Mapping[str, Mark],
+        current: int | None,
+    ) -> None:
         if drifts is not self.drifts:
             self._cache.clear()
         self.drifts, self.sequence, self.marks, self.current = drifts, sequence, marks, current
@@ -103,15 +114,19 @@ class DriftList(ScrollView, can_focus=False):
         text = Text(no_wrap=True, end="", style=base)
         if mark:
             known = mark.status in MARK_SYMBOL
-            text.append(MARK_SYMBOL.get(mark.status, "?"),
-                        text_style(self, f"driftlist--{mark.status}") if known else base)
+            text.append(
+                MARK_SYMBOL.get(mark.status, "?"),
+                text_style(self, f"driftlist--{mark.status}") if known else base,
+            )
         else:
             text.append(" ")
         text.append(" ")
         sev = d.severity.value
         text.append(SEVERITY_SYMBOL[sev], text_style(self, f"driftlist--{sev}"))
-        text.append(f" {','.join(k.value for k in d.kinds)} ",
-                    text_style(self, "driftlist--muted") if not cursor else base)
+        text.append(
+            f" {','.join(k.value for k in d.kinds)} ",
+            text_style(self, "driftlist--muted") if not cursor else base,
+        )
         text.append(drift_words(d, max((width - 16) // 2, 8)))
         return strip_of(text, self.app.console, width, base)
 

@@ -12,13 +12,27 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEY_NAMES = {"question_mark": "?", "slash": "/", "escape": "Esc", "pageup": "PgUp",
-             "pagedown": "PgDn", "space": "Space", "home": "Home", "end": "End", "up": "↑",
-             "down": "↓", "enter": "Enter", "ctrl+c": "Ctrl+C", "ctrl+q": "Ctrl+Q"}
+KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "Esc",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "space": "Space",
+    "home": "Home",
+    "end": "End",
+    "up": "↑",
+    "down": "↓",
+    "enter": "Enter",
+    "ctrl+c": "Ctrl+C",
+    "ctrl+q": "Ctrl+Q",
+}
 
-INTRO = ("To review: [b]n[/b] goes to the next drift (most severe first), then judge it "
-         "with [b]c[/b] confirm, [b]x[/b] dismiss or [b]m[/b] note; [b]u[/b] shows passages "
-         "only one side has; [b]e[/b] exports the HTML report. Esc closes this help.")
+INTRO = (
+    "To review: [b]n[/b] goes to the next drift (most severe first), then judge it "
+    "with [b]c[/b] confirm, [b]x[/b] dismiss or [b]m[/b] note; [b]u[/b] shows passages "
+    "only one side has; [b]e[/b] exports the HTML report. Esc closes this help."
+)
 
 LEGEND = (
     "[b]Colours[/b]  [on $error 45%] high [/] [on $warning 40%] medium [/] "

@@ -26,16 +26,31 @@ APP_BINDINGS: list[BindingType] = [
     _b("f", "cycle_kind", "Kind", "kind", "Filter drifts by kind: all, number, quote, …"),
     _b("s", "cycle_severity", "Severity", "severity", "Filter drifts: all, high, medium, low"),
     _b("o", "toggle_order", "Order", "order", "Go through drifts by severity or in document order"),
-    _b("r", "toggle_reviewed", "Unreviewed", "unreviewed",
-       "Show only drifts not yet marked, or all of them"),
+    _b(
+        "r",
+        "toggle_reviewed",
+        "Unreviewed",
+        "unreviewed",
+        "Show only drifts not yet marked, or all of them",
+    ),
     _b("u", "one_sided", "One-sided", "one_sided", "Jump to the next passage only one side has"),
     _b("slash", "search", "Search", "search", "Find words in both texts (again: next match)"),
     _b("z", "toggle_noise", "Furniture", "noise", "Show or collapse page furniture"),
     _b("p", "next_pair", "Pair", "pair", "Show the next pair of documents"),
-    _b("g", "sources", "Sources", "sources", "Many sources: shares, relations, pick a pair, "
-       "passage view (b switches its base)"),
-    _b("e", "export", "Export", "export", "Write the HTML report, with the marks, beside the "
-       "review file"),
+    _b(
+        "g",
+        "sources",
+        "Sources",
+        "sources",
+        "Many sources: shares, relations, pick a pair, passage view (b switches its base)",
+    ),
+    _b(
+        "e",
+        "export",
+        "Export",
+        "export",
+        "Write the HTML report, with the marks, beside the review file",
+    ),
     _b("q", "quit", "Quit", "quit", "Quit (marks are saved on every change)"),
     _b("ctrl+q,ctrl+c", "quit", "Quit", "quit_ctrl", "Quit", show=False),
 ]

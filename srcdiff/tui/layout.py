@@ -61,7 +61,7 @@ def _slow_wrap(text: str, start: int, end: int, width: int) -> list[Line]:
                 out.append((ls, le))
                 ls = -1
             cut = ws + 1
-            while cut < we and cell_len(text[ws:cut + 1]) <= width:
+            while cut < we and cell_len(text[ws : cut + 1]) <= width:
                 cut += 1
             out.append((ws, cut))
             ws = cut
@@ -151,8 +151,13 @@ def _groups(comp: Comparison, show_noise: bool) -> list[tuple[str, list[int]]]:
         else:
             out.append((blk.status.value, [k]))
             continue
-        if out and (out[-1][0] == kind or (kind in ("only_a", "only_b", "one_sided")
-                                          and out[-1][0] in ("only_a", "only_b", "one_sided"))):
+        if out and (
+            out[-1][0] == kind
+            or (
+                kind in ("only_a", "only_b", "one_sided")
+                and out[-1][0] in ("only_a", "only_b", "one_sided")
+            )
+        ):
             prev_kind, members = out[-1]
             members.append(k)
             if prev_kind != kind:
@@ -165,8 +170,17 @@ def _groups(comp: Comparison, show_noise: bool) -> list[tuple[str, list[int]]]:
 class Layout:
     """Every item of a comparison wrapped to the panes' widths."""
 
-    def __init__(self, comp: Comparison, a: Document, b: Document, width_a: int, width_b: int,
-                 *, show_noise: bool = False, texts: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        comp: Comparison,
+        a: Document,
+        b: Document,
+        width_a: int,
+        width_b: int,
+        *,
+        show_noise: bool = False,
+        texts: tuple[str, str] | None = None,
+    ) -> None:
         self.comp, self.a, self.b = comp, a, b
         self.width_a, self.width_b = width_a, width_b
         self.text_a, self.text_b = texts or (display(a.text), display(b.text))
@@ -271,7 +285,7 @@ class Layout:
                 m_end = n
                 while m_end + 1 < len(lines) and lines[m_end + 1] != GAP:
                     m_end += 1
-                starts = [s for s, _ in lines[n:m_end + 1]]
+                starts = [s for s, _ in lines[n : m_end + 1]]
                 for m in pattern.finditer(doc.text, lines[n][0], lines[m_end][1]):
                     row = n + bisect_right(starts, m.start()) - 1
                     out.append((item.y + row, m.start() - lines[row][0]))

@@ -39,11 +39,19 @@ class MarkingApp(App[None]):
         self.save_error: str | None = None
         self._quit_armed = False
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """A toast; its text may name inputs, so it is shown as plain, visible text."""
-        super().notify(visible(message), title=visible(title), severity=severity,
-                       timeout=timeout, markup=False)
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def refresh_side(self, redraw: bool = False) -> None:
         """Show the marks (the subclass draws them)."""
@@ -60,10 +68,13 @@ class MarkingApp(App[None]):
         ids = {d.id for comp in self.report.comparisons for d in comp.drifts}
         gone = orphaned_marks(self.marks, ids)
         if gone and ids:
-            self.notify(f"{len(gone)} mark{'s are' if len(gone) > 1 else ' is'} on drifts this "
-                        f"report does not have ({', '.join(list(gone)[:3])}"
-                        f"{', …' if len(gone) > 3 else ''}); kept in the review file",
-                        severity="warning", timeout=10)
+            self.notify(
+                f"{len(gone)} mark{'s are' if len(gone) > 1 else ' is'} on drifts this "
+                f"report does not have ({', '.join(list(gone)[:3])}"
+                f"{', …' if len(gone) > 3 else ''}); kept in the review file",
+                severity="warning",
+                timeout=10,
+            )
 
     def _unreadable(self, err: ReviewFileError) -> None:
         """Go on without marks: set a broken file aside, leave any other alone."""
@@ -74,8 +85,11 @@ class MarkingApp(App[None]):
             except OSError:
                 pass
             else:
-                self.notify(f"{err}; kept it as {aside.name} and started a new one",
-                            severity="warning", timeout=10)
+                self.notify(
+                    f"{err}; kept it as {aside.name} and started a new one",
+                    severity="warning",
+                    timeout=10,
+                )
                 return
         self.notify(f"{err}; marks will not be saved", severity="error", timeout=10)
         self.review_path = None
@@ -112,8 +126,11 @@ class MarkingApp(App[None]):
         self.marks = marks
         self.nav.reviewed = frozenset(marks)
         if ids and not was_done and ids <= marks.keys():
-            self.notify("Every drift of this pair is marked: e exports the HTML report.",
-                        title="Review complete", timeout=6)
+            self.notify(
+                "Every drift of this pair is marked: e exports the HTML report.",
+                title="Review complete",
+                timeout=6,
+            )
         if self.review_path is not None:
             try:
                 # Merged with what other processes saved meanwhile: shown at once.
@@ -143,7 +160,10 @@ class MarkingApp(App[None]):
     async def action_quit(self) -> None:
         if self.save_error and not self._quit_armed:
             self._quit_armed = True
-            self.notify("The marks could not be saved. Press q again to quit anyway.",
-                        severity="error", timeout=10)
+            self.notify(
+                "The marks could not be saved. Press q again to quit anyway.",
+                severity="error",
+                timeout=10,
+            )
             return
         self.exit()

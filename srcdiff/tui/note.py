@@ -19,8 +19,7 @@ class PromptScreen(ModalScreen[str | None]):
         Binding("enter", "submit", "OK", id="prompt.submit", show=True),
     ]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = "",
-                 hint: str = "") -> None:
+    def __init__(self, title: str, value: str = "", placeholder: str = "", hint: str = "") -> None:
         super().__init__(classes="prompt")
         self.title_text = title
         self.value = value
@@ -49,15 +48,22 @@ class NoteScreen(PromptScreen):
     """The free-text note on a drift."""
 
     def __init__(self, value: str = "", what: str = "") -> None:
-        super().__init__(f"Note on {what}" if what else "Note", value,
-                         placeholder="why this change matters, what was checked…",
-                         hint="Enter saves · Escape cancels · an empty note removes it")
+        super().__init__(
+            f"Note on {what}" if what else "Note",
+            value,
+            placeholder="why this change matters, what was checked…",
+            hint="Enter saves · Escape cancels · an empty note removes it",
+        )
 
 
 class SearchScreen(PromptScreen):
     """The text to find in both documents."""
 
     def __init__(self, value: str = "") -> None:
-        super().__init__("Search both texts", value, placeholder="words to find",
-                         hint="Enter finds the next match (again: / then Enter) · Escape "
-                              "cancels · case is ignored")
+        super().__init__(
+            "Search both texts",
+            value,
+            placeholder="words to find",
+            hint="Enter finds the next match (again: / then Enter) · Escape "
+            "cancels · case is ignored",
+        )

@@ -43,8 +43,17 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "sbs--del", "sbs--ins", "sbs--high", "sbs--medium", "sbs--low", "sbs--selected",
-        "sbs--match", "sbs--gutter", "sbs--gutter-current", "sbs--moved", "sbs--muted",
+        "sbs--del",
+        "sbs--ins",
+        "sbs--high",
+        "sbs--medium",
+        "sbs--low",
+        "sbs--selected",
+        "sbs--match",
+        "sbs--gutter",
+        "sbs--gutter-current",
+        "sbs--moved",
+        "sbs--muted",
     }
 
     class DriftClicked(Message):
@@ -78,9 +87,17 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         """Status of each block filled so far (a preview's statuses are provisional)."""
 
     # -- state -------------------------------------------------------------
-    def load(self, comp: Comparison, a: Document, b: Document, drifts: Sequence[Drift],
-             block_of: Sequence[int], *, fill: Callable[[int], Block] | None = None,
-             keep: bool = False) -> None:
+    def load(
+        self,
+        comp: Comparison,
+        a: Document,
+        b: Document,
+        drifts: Sequence[Drift],
+        block_of: Sequence[int],
+        *,
+        fill: Callable[[int], Block] | None = None,
+        keep: bool = False,
+    ) -> None:
         """Show ``comp``; ``drifts`` in document order, ``block_of`` their blocks.
 
         ``fill``, for a comparison still being built, gives a block's word
@@ -137,8 +154,9 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
             if self.selected is not None and self.in_view(self.drift_line(self.selected)):
                 keep = self.selected
         wa, wb = self.pane_widths()
-        self.rows = Layout(self.comp, self.doc_a, self.doc_b, wa, wb,
-                           show_noise=self.show_noise, texts=self._texts)
+        self.rows = Layout(
+            self.comp, self.doc_a, self.doc_b, wa, wb, show_noise=self.show_noise, texts=self._texts
+        )
         self.virtual_size = Size(wa + wb + GUTTER, self.rows.height)
         if keep is not None:
             self.show_line(self.drift_line(keep))
@@ -262,8 +280,11 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         na = sum(len(self.comp.blocks[b].a) for b in item.blocks)
         nb = sum(len(self.comp.blocks[b].b) for b in item.blocks)
         sides = " and ".join(f"{n} in {side}" for n, side in ((na, "A"), (nb, "B")) if n)
-        text = Text(f" ┄ page furniture ({sides}) collapsed: z shows it ┄",
-                    style=self._style("muted"), no_wrap=True)
+        text = Text(
+            f" ┄ page furniture ({sides}) collapsed: z shows it ┄",
+            style=self._style("muted"),
+            no_wrap=True,
+        )
         return strip_of(text, self.app.console, width, self._style("base"))
 
     def _side_line(self, item: Item, side: str, n: int, width: int) -> Strip:

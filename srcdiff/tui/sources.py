@@ -38,12 +38,24 @@ class SourcesScreen(ModalScreen[int | None]):
     """Shares and relations of every source, the pairs to open, and the passage view."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,g", "close", "Close", id="sources.close",
-                tooltip="Back to the pair on screen"),
-        Binding("b", "next_base", "Base", id="sources.base",
-                tooltip="Show the passage view of the next document as base"),
-        Binding("tab", "app.focus_next", "Focus", id="sources.focus", show=False,
-                tooltip="Move between the pair list and the passage view"),
+        Binding(
+            "escape,q,g", "close", "Close", id="sources.close", tooltip="Back to the pair on screen"
+        ),
+        Binding(
+            "b",
+            "next_base",
+            "Base",
+            id="sources.base",
+            tooltip="Show the passage view of the next document as base",
+        ),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Focus",
+            id="sources.focus",
+            show=False,
+            tooltip="Move between the pair list and the passage view",
+        ),
     ]
 
     def __init__(self, report: Report, base: int | None = None) -> None:
@@ -53,12 +65,15 @@ class SourcesScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sources-box"):
-            yield Static("Sources — Enter opens a pair, b switches the base, Esc closes",
-                         id="sources-title")
+            yield Static(
+                "Sources — Enter opens a pair, b switches the base, Esc closes", id="sources-title"
+            )
             yield Static(Text(pictured_lines(share_lines(self.report))), id="sources-matrix")
             yield OptionList(
-                *(Option(Text(_pair_label(self.report, k)), id=str(k))
-                  for k in range(len(self.report.comparisons))),
+                *(
+                    Option(Text(_pair_label(self.report, k)), id=str(k))
+                    for k in range(len(self.report.comparisons))
+                ),
                 id="sources-pairs",
             )
             yield Static("", id="sources-base")
@@ -73,8 +88,9 @@ class SourcesScreen(ModalScreen[int | None]):
         n = len(self.report.documents)
         out = []
         for d in range(n):
-            partners = {c.b if c.a == d else c.a for c in self.report.comparisons
-                        if d in (c.a, c.b)}
+            partners = {
+                c.b if c.a == d else c.a for c in self.report.comparisons if d in (c.a, c.b)
+            }
             if len(partners) == n - 1:
                 out.append(d)
         return out
@@ -82,10 +98,12 @@ class SourcesScreen(ModalScreen[int | None]):
     def show_base(self) -> None:
         docs = self.report.documents
         rows = passage_view(self.report, self.base)
-        self.query_one("#sources-base", Static).update(Text(
-            f"Passage view: base [{self.base + 1}] {pictured(docs[self.base].label)} "
-            f"({len(rows)} passages)"
-        ))
+        self.query_one("#sources-base", Static).update(
+            Text(
+                f"Passage view: base [{self.base + 1}] {pictured(docs[self.base].label)} "
+                f"({len(rows)} passages)"
+            )
+        )
         table = self.query_one(DataTable)
         table.clear(columns=True)
         others = [d for d in range(len(docs)) if d != self.base]
@@ -102,8 +120,9 @@ class SourcesScreen(ModalScreen[int | None]):
                     continue
                 where = ",".join(f"¶{j + 1}" for j in cell.paragraphs)
                 highs = sum(1 for x in cell.drifts if x.severity.value == "high")
-                cells.append(f"{where} {cell.similarity:.0%}" + (f" · {highs} high" if highs
-                                                                else ""))
+                cells.append(
+                    f"{where} {cell.similarity:.0%}" + (f" · {highs} high" if highs else "")
+                )
             table.add_row(*cells)
 
     def action_next_base(self) -> None:

@@ -9,12 +9,20 @@ from ..model import Block, Comparison, Drift, OpKind
 Span = tuple[int, int, str, int]
 """(start, end, style name, drift number or -1) on one side of a block."""
 
-GUTTER_MARK = {"equal": "=", "changed": "~", "moved": "↕", "only_a": "-", "only_b": "+",
-               "one_sided": "±", "noise": "┄"}
+GUTTER_MARK = {
+    "equal": "=",
+    "changed": "~",
+    "moved": "↕",
+    "only_a": "-",
+    "only_b": "+",
+    "one_sided": "±",
+    "noise": "┄",
+}
 
 
-def block_spans(comp: Comparison, drifts: Sequence[Drift]) -> tuple[dict[int, list[Span]],
-                                                                     dict[int, list[Span]]]:
+def block_spans(
+    comp: Comparison, drifts: Sequence[Drift]
+) -> tuple[dict[int, list[Span]], dict[int, list[Span]]]:
     """Per block, the spans to style on side A and on side B.
 
     Changed words get "del" (A) or "ins" (B); a drift gets its severity and

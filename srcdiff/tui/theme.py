@@ -20,8 +20,14 @@ def text_style(widget: Widget, component: str) -> Style:
     only what draws the text.
     """
     full = widget.get_component_rich_style(component)
-    return Style(color=full.color, bold=full.bold, italic=full.italic,
-                 underline=full.underline, reverse=full.reverse, strike=full.strike)
+    return Style(
+        color=full.color,
+        bold=full.bold,
+        italic=full.italic,
+        underline=full.underline,
+        reverse=full.reverse,
+        strike=full.strike,
+    )
 
 
 def strip_of(text: Text, console: Console, width: int, pad: Style) -> Strip:
@@ -32,8 +38,9 @@ def strip_of(text: Text, console: Console, width: int, pad: Style) -> Strip:
     inputs reach the terminal with their controls as pictures.
     """
     if text.spans:
-        segments = [Segment(pictured(seg.text), seg.style, seg.control)
-                    for seg in text.render(console)]
+        segments = [
+            Segment(pictured(seg.text), seg.style, seg.control) for seg in text.render(console)
+        ]
     else:
         style = text.style if isinstance(text.style, Style) else None
         segments = [Segment(pictured(text.plain), style)]
