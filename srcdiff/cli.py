@@ -7,7 +7,7 @@ import math
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from .errors import InputError
@@ -439,12 +439,13 @@ def command() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    go: Callable[[Sequence[str]], int] = run
     if args and args[0] == "corpus":
-        from .corpus.cli import corpus_main
+        from .corpus.cli import run as corpus_run
 
-        return corpus_main(args[1:])
+        go, args = corpus_run, args[1:]
     try:
-        return run(argv)
+        return go(args)
     except InputError as err:
         print(str(err), file=sys.stderr)
         return 2

@@ -124,14 +124,3 @@ def run(argv: Sequence[str]) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     return 0
-
-
-def corpus_main(argv: Sequence[str]) -> int:
-    try:
-        return run(argv)
-    except InputError as err:
-        print(str(err), file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("srcdiff: interrupted", file=sys.stderr)
-        return 2
