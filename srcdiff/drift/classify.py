@@ -66,14 +66,18 @@ def _quote_moves(ops: Sequence[Op], src: DocIndex, dst: DocIndex, side: str) -> 
     return out
 
 
-def op_findings(
-    ops: Sequence[Op], A: DocIndex, B: DocIndex, *, first_scheme: bool = False
-) -> dict[int, list[Finding]]:
-    """What the rules see in every changed op of a block, by op index."""
+def block_state(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> BlockState:
+    """What the rules, the units and the claim scales share about one block."""
     state = BlockState(A, B, ops)
     if A.quotes or B.quotes:
         state.lost = _quote_moves(ops, A, B, "a")
         state.gained = _quote_moves(ops, B, A, "b")
+    return state
+
+
+def op_findings(state: BlockState, *, first_scheme: bool = False) -> dict[int, list[Finding]]:
+    """What the rules see in every changed op of a block, by op index."""
+    ops = state.ops
     lost_first = {i for i in state.lost.values()}
     gained_first = {i for i in state.gained.values()}
     out: dict[int, list[Finding]] = {}
@@ -94,10 +98,10 @@ def _direction(evidence: Sequence[Evidence]) -> Direction | None:
 
 def classify(ops: Sequence[Op], A: DocIndex, B: DocIndex) -> tuple[Drift, ...]:
     """The findings of one aligned block, in the block's order."""
-    found = op_findings(ops, A, B)
+    state = block_state(ops, A, B)
+    found = op_findings(state)
     if not found:
         return ()
-    state = BlockState(A, B, ops)
     found_units = units(ops, found, state)
     key, flip = block_key("".join(op.a for op in ops), "".join(op.b for op in ops))
     ids = drift_ids(key, flip, A.text, B.text, [(u.a_span, u.b_span) for u in found_units])

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..model import Block, Document, Drift, Report, Span
 from ..normalize import fold
 from ..worddiff import Side, diff_sides
-from .classify import op_findings
+from .classify import block_state, op_findings
 from .context import Finding, short
 from .docindex import DocIndex
 from .rules import RESTATED as _RESTATED
@@ -86,7 +86,7 @@ def _block_ids(
     sa = Side(a.text, [(a.paragraphs[i].start, a.paragraphs[i].end) for i in blk.a])
     sb = Side(b.text, [(b.paragraphs[j].start, b.paragraphs[j].end) for j in blk.b])
     seen: set[str] = set()
-    found = op_findings(diff_sides(sa, sb), A, B, first_scheme=True)
+    found = op_findings(block_state(diff_sides(sa, sb), A, B), first_scheme=True)
     for i in sorted(found):
         for f in found[i]:
             parts = _parts(f, A, B)
