@@ -293,8 +293,11 @@ def residual_finding(
     qk: tuple[DriftKind, ...] = (K.QUOTE,) if v.kept_quote or v.lost_quote or v.gained_quote else ()
     wa, wb = words(res_a), words(res_b)
 
+    def found(kinds: tuple[DriftKind, ...], cue: Cue, why: str) -> Finding:
+        return Finding(kinds, cue, why, op.a, op.b, *spans)
+
     def low(kind: DriftKind, cue: Cue, why: str) -> Finding:
-        return Finding((kind, *qk), cue, why, op.a, op.b, *spans)
+        return found((kind, *qk), cue, why)
 
     if not wa and not wb:
         if specific:
@@ -348,13 +351,10 @@ def residual_finding(
         if specific:
             return None
         if v.kept_quote:
-            return Finding(
+            return found(
                 (K.QUOTE, K.WORDING),
                 Cue.QUOTE_SMALL_WORDS,
                 f"small words changed inside a quote: {short(op.a)} → {short(op.b)}",
-                op.a,
-                op.b,
-                *spans,
             )
         return low(
             K.WORDING,
@@ -368,23 +368,17 @@ def residual_finding(
             else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {short(op.a or op.b)}")
         )
     if v.kept_quote:
-        return Finding(
+        return found(
             (K.QUOTE, K.WORDING),
             Cue.QUOTE_REWORDED,
             f"quote wording changed: “{short(op.a)}” → “{short(op.b)}”",
-            op.a,
-            op.b,
-            *spans,
         )
     if v.lost_quote or v.gained_quote:
         where = "was" if v.lost_quote else "is now"
-        return Finding(
+        return found(
             (K.WORDING, K.QUOTE),
             Cue.REWORDED_FORMER_QUOTE,
             f"reworded where the text {where} a quote: {short(op.a)} → {short(op.b)}",
-            op.a,
-            op.b,
-            *spans,
         )
     return wording_finding(v, wa, wb)
 

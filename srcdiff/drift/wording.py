@@ -111,48 +111,36 @@ def invisible_only(a: str, b: str) -> bool:
 def wording_finding(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> Finding:
     """The finding for words that changed and are no figure, name, hedge or negation."""
     op = v.op
-    spans = (op.a_span, op.b_span)
+    cue, why = _verdict(v, wa, wb)
+    return Finding((K.WORDING,), cue, why, op.a, op.b, op.a_span, op.b_span)
+
+
+def _verdict(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> tuple[Cue, str]:
+    """How the changed words relate, and why, in plain words."""
+    op = v.op
+    change = f"{short(op.a)} → {short(op.b)}"
     rel = relate(wa, wb)
     if rel is Relation.EQUIVALENT:
-        return Finding(
-            (K.WORDING,),
-            Cue.WORDING_EQUIVALENT,
-            f"same meaning in other words: {short(op.a)} → {short(op.b)}",
-            op.a,
-            op.b,
-            *spans,
-        )
+        return Cue.WORDING_EQUIVALENT, f"same meaning in other words: {change}"
     if rel is Relation.REVERSED:
-        return Finding(
-            (K.WORDING,),
-            Cue.WORDING_REVERSED,
-            f"reversed: {short(op.a)} → {short(op.b)} say the opposite",
-            op.a,
-            op.b,
-            *spans,
-        )
+        return Cue.WORDING_REVERSED, f"reversed: {change} say the opposite"
     new_a = novel(wa, v.wb.words, v.wb.content)
     new_b = novel(wb, v.wa.words, v.wa.content)
     if not new_a and not new_b:
-        cue, why = Cue.REWORDED, f"reworded, the same content: {short(op.a)} → {short(op.b)}"
-    elif not new_a and len(new_b) <= DETAIL_WORDS:
-        cue, why = Cue.DETAIL_ADDED, f"detail added: {' '.join(new_b)}"
-    elif not new_b and len(new_a) <= DETAIL_WORDS:
-        cue, why = Cue.DETAIL_REMOVED, f"detail removed: {' '.join(new_a)}"
-    elif not op.b:
-        cue, why = Cue.WORDING_CHANGED, f"words removed: {short(op.a)}"
-    elif not op.a:
-        cue, why = Cue.WORDING_CHANGED, f"words added: {short(op.b)}"
-    elif (
+        return Cue.REWORDED, f"reworded, the same content: {change}"
+    if not new_a and len(new_b) <= DETAIL_WORDS:
+        return Cue.DETAIL_ADDED, f"detail added: {' '.join(new_b)}"
+    if not new_b and len(new_a) <= DETAIL_WORDS:
+        return Cue.DETAIL_REMOVED, f"detail removed: {' '.join(new_a)}"
+    if not op.b:
+        return Cue.WORDING_CHANGED, f"words removed: {short(op.a)}"
+    if not op.a:
+        return Cue.WORDING_CHANGED, f"words added: {short(op.b)}"
+    if (
         len(new_a) <= NEAR_WORDS
         and len(new_b) <= NEAR_WORDS
         and (pairs := near_pairs(new_a, new_b))
     ):
         close = ", ".join(f"{x} / {y}" for x, y in pairs)
-        cue, why = (
-            Cue.NEAR_SYNONYM,
-            f"words of close meaning: {close}: {short(op.a)} → {short(op.b)}",
-        )
-    else:
-        cue, why = Cue.WORDING_CHANGED, f"wording changed: {short(op.a)} → {short(op.b)}"
-    return Finding((K.WORDING,), cue, why, op.a, op.b, *spans)
+        return Cue.NEAR_SYNONYM, f"words of close meaning: {close}: {change}"
+    return Cue.WORDING_CHANGED, f"wording changed: {change}"
