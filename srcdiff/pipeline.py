@@ -168,7 +168,11 @@ def _slot_size(a: Document, b: Document, slot: Slot) -> int:
 
 
 def build_blocks(
-    a: Document, b: Document, slots: Sequence[Slot], classifier: Classifier | None
+    a: Document,
+    b: Document,
+    slots: Sequence[Slot],
+    classifier: Classifier | None,
+    known: Facts | None = None,
 ) -> tuple[Block, ...]:
     """Every slot's block, in order; a big pair's second half in a forked process.
 
@@ -176,7 +180,7 @@ def build_blocks(
     is the same however the work is split.
     """
     global _SLOTS
-    known = facts(a, b)
+    known = known or facts(a, b)
     sizes = [_slot_size(a, b, s) for s in slots]
     total = sum(sizes)
     if total < SPLIT_MIN_CHARS or not _can_fork():
@@ -205,11 +209,15 @@ def compare_documents(
     ib: int = 1,
     classifier: Classifier | None = None,
     slots: Sequence[Slot] | None = None,
+    known: Facts | None = None,
 ) -> Comparison:
-    """Align two documents (unless ``slots`` has their plan already) and diff every pair."""
+    """Align two documents (unless ``slots`` has their plan already) and diff every pair.
+
+    ``known``: the two documents' drift facts, when a run over several sources built them
+    once per document."""
     if slots is None:
         slots = plan(a, b)
-    blocks = build_blocks(a, b, slots, classifier or _default_classifier())
+    blocks = build_blocks(a, b, slots, classifier or _default_classifier(), known)
     return Comparison(ia, ib, blocks, summarize(a, b, blocks))
 
 
@@ -286,13 +294,15 @@ def with_provenance(report: Report) -> Report:
 PARALLEL_MIN_PAIRS = 4
 """Comparisons from which a run over several sources spreads over the machine's cores."""
 
-_SHARED: tuple[Sequence[Document], Classifier | None] = ((), None)
+_SHARED: tuple[Sequence[Document], Classifier | None, Sequence[DocIndex]] = ((), None, ())
 
 
 def _compare_pair(pair: tuple[int, int]) -> Comparison:
-    documents, classifier = _SHARED
+    documents, classifier, known = _SHARED
     i, j = pair
-    return compare_documents(documents[i], documents[j], i, j, classifier)
+    return compare_documents(
+        documents[i], documents[j], i, j, classifier, known=(known[i], known[j])
+    )
 
 
 def _compare_pairs(
@@ -306,11 +316,15 @@ def _compare_pairs(
     comparisons run here, one after the other.
     """
     global _SHARED
+    known = [DocIndex(d.text) for d in documents]  # once per document, not per pair
     if len(pairs) < PARALLEL_MIN_PAIRS or not _can_fork():
         return tuple(
-            compare_documents(documents[i], documents[j], i, j, classifier) for i, j in pairs
+            compare_documents(
+                documents[i], documents[j], i, j, classifier, known=(known[i], known[j])
+            )
+            for i, j in pairs
         )
-    _SHARED = (documents, classifier)
+    _SHARED = (documents, classifier, known)
     try:
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(min(_cores(), len(pairs))) as pool:
@@ -318,7 +332,7 @@ def _compare_pairs(
     except (OSError, ValueError):
         return tuple(_compare_pair(p) for p in pairs)
     finally:
-        _SHARED = ((), None)
+        _SHARED = ((), None, ())
 
 
 def compare_paths(
