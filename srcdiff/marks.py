@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .model import Report
-from .review import Mark
+from .review import Mark, orphaned_marks
 
 _RANK = {"confirmed": 3, "noted": 2, "dismissed": 1}
 
@@ -28,7 +28,7 @@ def _merge(old: Mark | None, new: Mark) -> Mark:
 
 def current_marks(marks: Mapping[str, Mark], report: Report) -> dict[str, Mark]:
     """``marks`` with ids of the first scheme moved to today's findings."""
-    known = {d.id for comp in report.comparisons for d in comp.drifts}
+    known = drift_ids(report)
     stray = [k for k in marks if k not in known]
     if not stray:
         return dict(marks)
@@ -45,7 +45,10 @@ def current_marks(marks: Mapping[str, Mark], report: Report) -> dict[str, Mark]:
     return out
 
 
+def drift_ids(report: Report) -> set[str]:
+    return {d.id for comp in report.comparisons for d in comp.drifts}
+
+
 def orphans(marks: Mapping[str, Mark], report: Report) -> list[str]:
     """Ids of marks no drift of ``report`` holds (kept in the file, listed by the faces)."""
-    known = {d.id for comp in report.comparisons for d in comp.drifts}
-    return sorted(k for k in marks if k not in known)
+    return list(orphaned_marks(marks, drift_ids(report)))

@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 
 from .. import __version__
+from ..marks import drift_ids
 from ..model import Report
 from ..review import Mark, orphaned_marks
 from .htmlbody import render_rows
@@ -120,8 +121,7 @@ def report_sections(report: Report, marks: Mapping[str, Mark]) -> list[Section]:
 
 def _kept_marks(report: Report, marks: Mapping[str, Mark]) -> Section | None:
     """The review file's marks on drifts this report does not have: kept, and listed."""
-    ids = {d.id for comp in report.comparisons for d in comp.drifts}
-    gone = orphaned_marks(marks, ids)
+    gone = orphaned_marks(marks, drift_ids(report))
     if not gone:
         return None
     title = "Marks on drifts not in this report"

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from ..marks import drift_ids
 from ..model import Report
 from ..review import (
     Mark,
@@ -65,7 +66,7 @@ class MarkingApp(App[None]):
             self._unreadable(err)
             return
         self.saved = dict(self.marks)
-        ids = {d.id for comp in self.report.comparisons for d in comp.drifts}
+        ids = drift_ids(self.report)
         gone = orphaned_marks(self.marks, ids)
         if gone and ids:
             self.notify(
