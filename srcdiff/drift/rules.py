@@ -87,15 +87,53 @@ def _still_named(spk: list[str], win: Window, v: OpView, side: int) -> bool:
     )
 
 
-def _attribution_dropped(v: OpView) -> list[Finding]:
+_NEAR = 4
+"""Words on each side of a speech verb where its speaker stands (as ``attributions``)."""
+
+
+def _speaker_near(win: Window, lo: int, hi: int) -> list[str]:
+    """The speaker words beside the speech verbs of ``win`` that start between offsets
+    ``lo`` and ``hi`` of its text ("Judge Miriam Okafor, writing" names no one in its
+    own clause; "The World Food Programme said it was": the op holds only the verb)."""
+    out: list[str] = []
+    for _, pos in win.attributions:
+        if not lo <= pos < hi:
+            continue
+        near = " ".join(
+            win.outside[:pos].split()[-_NEAR:] + win.outside[pos:].split()[1 : _NEAR + 1]
+        )
+        out += [k for _, k in names(near)]
+        out += [w for w in words(near) if w in SPEAKER_NOUNS and w not in _PRONOUNS]
+    return out
+
+
+def _source_kept(spk: list[str], v: OpView, side: int) -> bool:
+    """Whether the other side gives every speaker word as a source: in a sentence of the
+    block that holds an attribution ("Writing for the majority, Judge Okafor said" /
+    "Judge Okafor, writing for the majority, said")."""
+    return bool(spk) and all(
+        v.state.spoke(side, entity_key(w)) or v.state.spoke(side, w) for w in spk
+    )
+
+
+def _attribution_dropped(v: OpView, first_scheme: bool) -> list[Finding]:
     """An attribution the op removes or adds whole (its speech verb inside the op): the
-    other side has fewer attributions, or not all of its speaker's words."""
+    other side has fewer attributions, or not all of its speaker's words; unless the
+    other side gives the same speaker as a source (not so in the first id scheme)."""
     op = v.op
     att_a, att_b = v.wa.attributions, v.wb.attributions
     ra, rb = op.a_span[0] - v.wa.span[0], op.b_span[0] - v.wb.span[0]
     sa = [w for w, p in att_a if ra <= p < ra + len(op.a)]
     sb = [w for w, p in att_b if rb <= p < rb + len(op.b)]
     na, nb = len(att_a), len(att_b)
+    if sa and not sb and not first_scheme:
+        spk = _speaker_words(op.a) or _speaker_near(v.wa, ra, ra + len(op.a))
+        if _source_kept(spk, v, 1):
+            return []
+    if sb and not sa and not first_scheme:
+        spk = _speaker_words(op.b) or _speaker_near(v.wb, rb, rb + len(op.b))
+        if _source_kept(spk, v, 0):
+            return []
     if sa and not sb and (nb < na or not _still_named(_speaker_words(op.a), v.wb, v, 1)):
         return [
             Finding(
@@ -161,7 +199,9 @@ def _same_speaker(v: OpView) -> bool:
     return False
 
 
-def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> list[Finding]:
+def attribution_findings(
+    v: OpView, wa: Sequence[str], wb: Sequence[str], *, first_scheme: bool = False
+) -> list[Finding]:
     op = v.op
     # The op's own words decide first (cheap) whether any finding can come: a
     # speech verb inside it, or speaker words on both sides outside quotes.
@@ -177,7 +217,7 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     if equivalent(op.a, op.b):
         return []
     if may_drop:
-        dropped = _attribution_dropped(v)
+        dropped = _attribution_dropped(v, first_scheme)
         if dropped:
             return dropped
     if not may_change:
@@ -188,8 +228,11 @@ def attribution_findings(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> lis
     set_oa, set_ob = v.wa.outside_words, v.wb.outside_words
     if all(w in set_ob for w in spk_a) and all(w in set_oa for w in spk_b):
         return []
-    ra = op.a_span[0] - v.wa.span[0]
-    if not any(abs(p - ra) <= 50 for _, p in att_a):
+    ra, rb = op.a_span[0] - v.wa.span[0], op.b_span[0] - v.wb.span[0]
+    # Near an attribution on both sides, so that the verdict is the same either way round
+    # (the first id scheme looked at side a only).
+    near_b = first_scheme or any(abs(p - rb) <= 50 for _, p in v.wb.attributions)
+    if not (near_b and any(abs(p - ra) <= 50 for _, p in att_a)):
         return []
     if _same_speaker(v):
         return []
@@ -396,6 +439,7 @@ RESTATED = frozenset(
         Cue.WORDING_EQUIVALENT,
         Cue.WORDING_REVERSED,
         Cue.NEAR_SYNONYM,
+        Cue.PARAPHRASE,
         Cue.REWORDED,
         Cue.DETAIL_ADDED,
         Cue.DETAIL_REMOVED,
@@ -500,7 +544,7 @@ def judge_op(
         explained |= _SPEECH_KEYS | set(content_of(res_a)) | set(content_of(res_b))
         out.append(spoken)
     elif not v.kept_quote:
-        attr = attribution_findings(v, wa, wb)
+        attr = attribution_findings(v, wa, wb, first_scheme=first_scheme)
         if attr:
             explained |= _SPEECH_KEYS
             out += attr

@@ -48,6 +48,7 @@ class Cue(StrEnum):
     WORDING_REVERSED = "wording_reversed"
     WORDING_EQUIVALENT = "wording_equivalent"
     NEAR_SYNONYM = "near_synonym"
+    PARAPHRASE = "paraphrase"
     REWORDED = "reworded"
     DETAIL_ADDED = "detail_added"
     DETAIL_REMOVED = "detail_removed"
@@ -103,6 +104,7 @@ TABLE: dict[Cue, Weight] = {
     Cue.WORDING_REVERSED: Weight(HIGH, R, "a word became its opposite (raised / lowered)"),
     Cue.WORDING_EQUIVALENT: Weight(LOW, E, "synonyms or a paraphrase with the same meaning"),
     Cue.NEAR_SYNONYM: Weight(LOW, C, "a word replaced by one of close meaning (fell / dropped)"),
+    Cue.PARAPHRASE: Weight(LOW, C, "rephrased: most content words kept, at most two reworded"),
     Cue.REWORDED: Weight(LOW, E, "reworded: each content word has its like in the other sentence"),
     Cue.DETAIL_ADDED: Weight(LOW, C, "a few words of detail only one side gives"),
     Cue.DETAIL_REMOVED: Weight(LOW, C, "a few words of detail only one side gives"),

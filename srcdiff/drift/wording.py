@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ..model import DriftKind, Relation
 from .context import Finding, OpView, short
 from .equivalence import near_pairs, novel, relate
+from .lexicon import content
 from .severity import Cue
 
 K = DriftKind
@@ -143,4 +144,24 @@ def _verdict(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> tuple[Cue, str]
     ):
         close = ", ".join(f"{x} / {y}" for x, y in pairs)
         return Cue.NEAR_SYNONYM, f"words of close meaning: {close}: {change}"
+    kept = _kept(wa, new_a), _kept(wb, new_b)
+    if _paraphrase(kept, (new_a, new_b)):
+        words = ", ".join(dict.fromkeys(kept[0] + kept[1]))
+        return Cue.PARAPHRASE, f"rephrased around the same words ({words}): {change}"
     return Cue.WORDING_CHANGED, f"wording changed: {change}"
+
+
+def _kept(ws: Sequence[str], new: Sequence[str]) -> list[str]:
+    """The content words of ``ws`` that have their like on the other side."""
+    return [w for w in ws if content([w]) and w not in new]
+
+
+def _paraphrase(kept: tuple[list[str], list[str]], new: tuple[list[str], list[str]]) -> bool:
+    """A rephrased stretch: on each side at most ``NEAR_WORDS`` novel content words, and
+    at least as many content words the other side also has (moved, inflected or
+    equivalent: "rapidly expanding production of artillery rounds" / "rapid increase in
+    artillery shell production").  A word swapped for an unrelated one with nothing kept
+    around it ("downgraded" / "declassified") is no paraphrase."""
+    return all(
+        len(n) <= NEAR_WORDS and len(k) >= max(1, len(n)) for k, n in zip(kept, new, strict=True)
+    )
