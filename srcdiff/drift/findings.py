@@ -7,10 +7,13 @@ cuts into two ops around "artillery".  The ops of a unit become the
 finding's evidence; the finding takes every kind they carry and the highest
 severity among them.
 
-Units are joined, union-find style, from two relations between ops:
+Units are joined, union-find style, from three relations between ops:
 - they touch the same quotation on either side (a quote is one unit);
 - they sit in the same sentence on both sides, separated by at most
-  ``GAP_WORDS`` unchanged words (one rewritten phrase is one unit).
+  ``GAP_WORDS`` unchanged words (one rewritten phrase is one unit);
+- one drops a name and the other gives a name, in the same sentence on both
+  sides ("the alliance's president, Daniel Whitcomb" / "David Whitcomb, the
+  alliance's president": one name changed, which reordering cut in two).
 """
 
 from __future__ import annotations
@@ -115,6 +118,8 @@ def units(ops: Sequence[Op], found: dict[int, list[Finding]], state: BlockState)
     for i, j in zip(changed, changed[1:], strict=False):
         if j == i + 2 and _phrase_gap(ops[i + 1]) or j == i + 1:
             joins.join(pos[i], pos[j])
+    for i, j in _name_swaps(ops, found, state):
+        joins.join(pos[i], pos[j])
     groups: dict[int, list[int]] = {}
     for i in changed:
         groups.setdefault(joins.find(pos[i]), []).append(i)
@@ -123,6 +128,25 @@ def units(ops: Sequence[Op], found: dict[int, list[Finding]], state: BlockState)
         out.append(_unit(ops, found, members, quotes_of))
     out.sort(key=lambda u: u.ops[0])
     return out
+
+
+def _with_cue(found: dict[int, list[Finding]], cue: Cue) -> list[int]:
+    return [i for i in sorted(found) if any(f.cue is cue for f in found[i])]
+
+
+def _name_swaps(
+    ops: Sequence[Op], found: dict[int, list[Finding]], state: BlockState
+) -> list[tuple[int, int]]:
+    """Pairs of ops, one dropping a name and one giving a name, in one sentence of each
+    side."""
+
+    def where(i: int) -> tuple[Span, Span]:
+        return state.A.sentence_at(ops[i].a_span[0]), state.B.sentence_at(ops[i].b_span[0])
+
+    added: dict[tuple[Span, Span], int] = {}
+    for j in _with_cue(found, Cue.NAME_ADDED):
+        added.setdefault(where(j), j)
+    return [(i, added[w]) for i in _with_cue(found, Cue.NAME_REMOVED) if (w := where(i)) in added]
 
 
 def _cover(spans: Sequence[Span]) -> Span:
@@ -189,5 +213,23 @@ def headline(unit: Unit, a_text: str, b_text: str) -> str:
         return QUOTE_HEADLINES[cue].format(
             was=short(was, 60) or "(nothing)", now=short(now, 60) or "(nothing)"
         )
+    swap = _name_swap_headline(unit.evidence, top)
+    if swap:
+        return swap
     more = sum(1 for ev in unit.evidence if ev is not top and ev.severity is not Severity.LOW)
     return top.explanation + (f" (and {more} more change{'s' * (more > 1)})" if more else "")
+
+
+def _name_swap_headline(evidence: Sequence[Evidence], top: Evidence) -> str | None:
+    """ "name changed: Daniel → David" for a unit whose strongest evidence is one name
+    dropped and another given."""
+    if top.cue not in (Cue.NAME_REMOVED, Cue.NAME_ADDED):
+        return None
+    lost = [ev for ev in evidence if ev.cue == Cue.NAME_REMOVED]
+    given = [ev for ev in evidence if ev.cue == Cue.NAME_ADDED]
+    rest = [ev for ev in evidence if ev.severity.rank >= top.severity.rank]
+    if len(lost) != 1 or len(given) != 1 or len(rest) != 2:
+        return None
+    was = lost[0].explanation.split(": ", 1)[1]
+    now = given[0].explanation.split(": ", 1)[1]
+    return f"name changed: {was} → {now}"

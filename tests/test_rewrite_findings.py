@@ -1,4 +1,5 @@
-"""Rephrasings that keep their content, and sources that are still given: low or no finding.
+"""Rewrites as a faithful outlet makes them: rephrasings that keep their content and sources
+still given are low or no finding, and one name changed across a reordering is one finding.
 
 And the changes these rules must leave at medium or above: an unrelated word with nothing
 kept around it, a source that is really gone.
@@ -117,3 +118,25 @@ def test_a_source_that_is_gone_is_still_a_medium_attribution(a: str, b: str) -> 
 @pytest.mark.parametrize(("a", "b"), REPHRASED + SOURCE_KEPT + SOURCE_LOST + ASYMMETRIC)
 def test_findings_are_the_same_when_the_sides_swap(a: str, b: str) -> None:
     assert _mirror(_report(a, b), False) == _mirror(_report(b, a), True)
+
+
+NAME_SWAP = (
+    "“It is a blow,” said the alliance’s president, Daniel Whitcomb. “We never wanted this.”",
+    "“It is a blow,” said David Whitcomb, the alliance’s president. “We never wanted this.”",
+)
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_name_changed_across_a_reordering_is_one_finding(swap: bool) -> None:
+    a, b = NAME_SWAP[::-1] if swap else NAME_SWAP
+    review = _review(_report(a, b))
+    names = [d for d in review if DriftKind.ENTITY.value in d.kinds]
+    assert len(names) == 1, [d.explanation for d in review]
+    was, now = ("David", "Daniel") if swap else ("Daniel", "David")
+    assert names[0].explanation == f"name changed: {was} → {now}"
+    assert names[0].severity is Severity.MEDIUM
+    assert len(names[0].evidence) >= 2
+
+
+def test_a_name_swap_keeps_its_id_when_the_sides_swap() -> None:
+    assert _mirror(_report(*NAME_SWAP), False) == _mirror(_report(*NAME_SWAP[::-1]), True)
