@@ -140,3 +140,35 @@ def test_a_name_changed_across_a_reordering_is_one_finding(swap: bool) -> None:
 
 def test_a_name_swap_keeps_its_id_when_the_sides_swap() -> None:
     assert _mirror(_report(*NAME_SWAP), False) == _mirror(_report(*NAME_SWAP[::-1]), True)
+
+
+QUOTED = "“What the market does not like is the word ‘chose,’” said {}. The shares fell."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "was", "now"),
+    [
+        (
+            "Bergmann analyst Lotte Jansen",
+            "Lotte Hansen, an analyst at Bergmann",
+            "Jansen",
+            "Hansen",
+        ),
+        ("analyst Lotte Jansen", "analyst Lotte Janssen", "Jansen", "Janssen"),
+    ],
+)
+def test_a_speaker_name_given_otherwise_is_a_medium_name_change(
+    a: str, b: str, was: str, now: str
+) -> None:
+    for x, y, w, n in ((a, b, was, now), (b, a, now, was)):
+        review = _review(_report(QUOTED.format(x), QUOTED.format(y)))
+        assert [d.severity for d in review] == [Severity.MEDIUM], review
+        assert DriftKind.ENTITY.value in review[0].kinds
+        assert f"name of the speaker changed: {w} → {n}" in review[0].explanation
+
+
+def test_a_quote_given_to_someone_else_stays_high() -> None:
+    review = _review(
+        _report(QUOTED.format("Bergmann analyst Lotte Jansen"), QUOTED.format("Mayor Pieter Vos"))
+    )
+    assert any(d.severity is Severity.HIGH for d in review), review

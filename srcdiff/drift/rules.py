@@ -199,6 +199,20 @@ def _same_speaker(v: OpView) -> bool:
     return False
 
 
+def _respelt(x: set[str], y: set[str]) -> str | None:
+    """ "Jansen → Hansen" when the two speakers differ only by names a letter or two apart
+    (the same person, the name given otherwise), else None."""
+    lost, given = sorted(x - y), sorted(y - x)
+    if not lost or len(lost) != len(given):
+        return None
+    if all(
+        min(len(a), len(b)) >= 4 and edit_distance(a, b, 2) <= 2
+        for a, b in zip(lost, given, strict=True)
+    ):
+        return ", ".join(f"{a.title()} → {b.title()}" for a, b in zip(lost, given, strict=True))
+    return None
+
+
 def attribution_findings(
     v: OpView, wa: Sequence[str], wb: Sequence[str], *, first_scheme: bool = False
 ) -> list[Finding]:
@@ -236,6 +250,19 @@ def attribution_findings(
         return []
     if _same_speaker(v):
         return []
+    respelt = _respelt(_speaker_ids(op.a), _speaker_ids(op.b))
+    if respelt:
+        return [
+            Finding(
+                (K.ENTITY, K.ATTRIBUTION),
+                Cue.NAME_CHANGED,
+                f"name of the speaker changed: {respelt}",
+                op.a,
+                op.b,
+                op.a_span,
+                op.b_span,
+            )
+        ]
     quoted = any(q.start not in v.lost for q in v.wa.quotes) and any(
         q.start not in v.gained for q in v.wb.quotes
     )
