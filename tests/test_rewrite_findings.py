@@ -172,3 +172,19 @@ def test_a_quote_given_to_someone_else_stays_high() -> None:
         _report(QUOTED.format("Bergmann analyst Lotte Jansen"), QUOTED.format("Mayor Pieter Vos"))
     )
     assert any(d.severity is Severity.HIGH for d in review), review
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mostly", "mainly"),
+        ("largely", "chiefly"),
+        ("abroad", "in other countries"),
+        ("slightly", "a little"),
+    ],
+)
+def test_adverb_paraphrases_of_the_usage_tables_are_low(a: str, b: str) -> None:
+    frame = "The carrier said the jobs cut were {} in customer service, the union said."
+    for x, y in ((a, b), (b, a)):
+        rep = _report(frame.format(x), frame.format(y))
+        assert _review(rep) == [], [d.explanation for d in rep.comparisons[0].drifts]

@@ -69,6 +69,12 @@ def phrase_relation(a_words: Sequence[str], b_words: Sequence[str]) -> Relation 
     ta, tb = _tokens(a_words), _tokens(b_words)
     if not ta and not tb:
         return None
+    if 0 < len(ta) <= MAX_SPAN and 0 < len(tb) <= MAX_SPAN:
+        # A table's form may hold an article ("a little" / "slightly"), which the
+        # pairing below would drop.
+        whole = relation(" ".join(ta), " ".join(tb))
+        if whole is not None:
+            return whole
     poss_a, poss_b = "'s" in ta, "'s" in tb
     ca = _content(ta, glue_ok=poss_b and not poss_a)
     cb = _content(tb, glue_ok=poss_a and not poss_b)

@@ -85,6 +85,21 @@ EQUIVALENT: tuple[Entry, ...] = (
     (("more than", "over"), "ap"),
     (("the", "this", "that", "these", "those"), "cgel"),
     (("steer clear of", "avoid"), "mw"),
+    (
+        (
+            "mostly",
+            "mainly",
+            "largely",
+            "chiefly",
+            "primarily",
+            "principally",
+            "predominantly",
+            "for the most part",
+        ),
+        "mw",
+    ),
+    (("abroad", "overseas", "in other countries", "in foreign countries"), "mw"),
+    (("slightly", "a little", "a bit"), "mw"),
 )
 """Function-word paraphrases: any two forms of one group are equivalent."""
 
