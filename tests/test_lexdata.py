@@ -357,3 +357,21 @@ def test_phrase_search_stays_bounded() -> None:
     assert phrase_relation(["war"] * 11 + ["Smith"], ["war"] * 12) is None
     assert phrase_relation(["big", "large"] * 6, ["large", "big"] * 6) is EQ
     assert phrase_relation(["war"] * 13, ["war"] * 13) is None  # over MAX_WORDS: not judged
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Chinese", "China's"), ("Russian", "Russia’s"), ("Biden's", "Biden")]
+)
+def test_a_possessive_word_relates_as_its_base(a: str, b: str) -> None:
+    assert relation(a, b) is Relation.EQUIVALENT
+    assert relation(b, a) is Relation.EQUIVALENT
+
+
+def test_a_possessive_does_not_join_unrelated_words() -> None:
+    assert relation("China's", "Japan") is None
+    assert relation("Russia's", "Ukrainian") is None
+
+
+def test_a_table_form_with_an_article_matches_whole() -> None:
+    assert phrase_relation(["slightly"], ["a", "little"]) is Relation.EQUIVALENT
+    assert phrase_relation(["little"], ["slightly"]) is None

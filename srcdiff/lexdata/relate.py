@@ -307,7 +307,7 @@ def relation(a: str, b: str) -> Relation | None:
     Symmetric: ``relation(a, b) == relation(b, a)``.  None means "not known to be the
     same": the caller should treat the change as a change of wording.
     """
-    wa, wb = _word(a), _word(b)
+    wa, wb = _word(_unpossessed(a)), _word(_unpossessed(b))
     fa, fb = wa.folded, wb.folded
     if fa == fb:
         if wa.acronym != wb.acronym and (wa.lowercase or wb.lowercase):
@@ -330,6 +330,16 @@ def relation(a: str, b: str) -> Relation | None:
     if da and ba == bb:
         return Relation.EQUIVALENT  # "deadliest" / "most deadly"
     return _wordnet_relation(ba, bb)
+
+
+_POSSESSIVE = re.compile(r"^(\S+?)['’]s$")
+
+
+def _unpossessed(text: str) -> str:
+    """One word less its possessive ending ("China's" / "Chinese" relate as "China"
+    does); a phrase is left as it is."""
+    found = _POSSESSIVE.match(text.strip())
+    return found.group(1) if found else text
 
 
 @dataclass(frozen=True, slots=True)
