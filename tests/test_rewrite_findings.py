@@ -188,3 +188,26 @@ def test_adverb_paraphrases_of_the_usage_tables_are_low(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
         rep = _report(frame.format(x), frame.format(y))
         assert _review(rep) == [], [d.explanation for d in rep.comparisons[0].drifts]
+
+
+HEADLINE = (
+    "Strong earthquake kills at least 37 in southern Peru\n\n"
+    "At least 37 people were killed when the quake struck on Sunday, officials said.\n",
+    "Peru earthquake toll reaches 37 in the south\n\n"
+    "At least 37 people were killed when the quake struck on Sunday, officials said.\n",
+)
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_qualifier_the_other_text_gives_elsewhere_is_low(swap: bool) -> None:
+    a, b = HEADLINE[::-1] if swap else HEADLINE
+    drifts = _report(a, b).comparisons[0].drifts
+    assert all(d.severity is not Severity.HIGH for d in drifts), [d.explanation for d in drifts]
+    assert any("qualifier given elsewhere" in ev.explanation for d in drifts for ev in d.evidence)
+
+
+def test_a_qualifier_given_nowhere_else_stays_high() -> None:
+    a = "At least 37 people were killed when the quake struck on Sunday, officials said."
+    b = "37 people were killed when the quake struck on Sunday, officials said."
+    worst = max(_report(a, b).comparisons[0].drifts, key=lambda d: d.severity.rank)
+    assert worst.severity is Severity.HIGH, worst.explanation

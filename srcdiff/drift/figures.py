@@ -46,6 +46,17 @@ def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | Non
     return None
 
 
+def _stated(q: Quantity, other: DocIndex) -> bool:
+    """Whether the other text also gives ``q`` word for word, qualifier and all ("kills at
+    least 37" / "toll reaches 37" in a headline whose story says "At least 37 people were
+    killed").  A figure with no qualifier is never looked for: it is inside every
+    qualified one."""
+    if not q.qualifier:
+        return False
+    text = r"\s+".join(re.escape(w) for w in q.text.split())
+    return re.search(rf"(?<!\w){text}(?!\w)", other.text, re.IGNORECASE) is not None
+
+
 def _after_words(D: DocIndex, q: Quantity) -> set[str]:
     return set(content(words(D.text[q.span[1] : q.span[1] + 40]))[:3])
 
@@ -253,6 +264,19 @@ def number_findings(v: OpView) -> tuple[list[Finding], list[Span], list[Span]]:
                     (K.WORDING,),
                     Cue.WORD_FORM,
                     f"“over” a time span, as in “during”: {qa.text} → {qb.text}",
+                    qa.text,
+                    qb.text,
+                    qa.span,
+                    qb.span,
+                )
+            )
+            continue
+        if change is Change.QUALIFIER and (_stated(qa, v.B) or _stated(qb, v.A)):
+            out.append(
+                Finding(
+                    (K.NUMBER,),
+                    Cue.QUALIFIER_STATED_ELSEWHERE,
+                    f"qualifier given elsewhere in the passage: {qa.text} → {qb.text}",
                     qa.text,
                     qb.text,
                     qa.span,

@@ -32,6 +32,7 @@ class Cue(StrEnum):
     NUMBER_REMOVED = "number_removed"
     NUMBER_ADDED = "number_added"
     NUMBER_FORM = "number_form"
+    QUALIFIER_STATED_ELSEWHERE = "qualifier_stated_elsewhere"
     NEGATION = "negation"
     HEDGE = "hedge"
     SPEAKER_CHANGED = "speaker_changed"
@@ -88,6 +89,9 @@ TABLE: dict[Cue, Weight] = {
     Cue.NUMBER_REMOVED: Weight(MEDIUM, C, "a figure is given on one side only"),
     Cue.NUMBER_ADDED: Weight(MEDIUM, C, "a figure is given on one side only"),
     Cue.NUMBER_FORM: Weight(LOW, E, "the same figure written another way"),
+    Cue.QUALIFIER_STATED_ELSEWHERE: Weight(
+        LOW, C, "a figure's qualifier left out here, given with the figure elsewhere in the passage"
+    ),
     Cue.NEGATION: Weight(HIGH, R, "a negation was added or removed"),
     Cue.HEDGE: Weight(MEDIUM, C, "a hedge was added, removed or changed"),
     Cue.SPEAKER_CHANGED: Weight(HIGH, C, "a quotation is given to another speaker"),
