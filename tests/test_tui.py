@@ -29,7 +29,7 @@ from srcdiff.tui.driftlist import DriftList
 from srcdiff.tui.help import HelpScreen
 from srcdiff.tui.keys import APP_BINDINGS, help_sections
 from srcdiff.tui.layout import Layout, _slow_wrap, display, wrap
-from srcdiff.tui.note import NoteScreen, SearchScreen
+from srcdiff.tui.note import NoteScreen
 from srcdiff.tui.panes import SideBySide
 from srcdiff.tui.state import Nav
 

@@ -12,13 +12,15 @@ import shlex
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from srcdiff.review import review_path
 
-from .test_tui_tmux import ROOT, Tmux, tmux  # noqa: F401 (the fixture)
+from .test_tui_tmux import ROOT, Tmux
+from .test_tui_tmux import tmux as tmux_fixture
+
+tmux = tmux_fixture
 
 PAIR = ("cnn-bundle-scrape.txt", "cnn-backtranslated.txt")
 EXPORT_NAME = "cnn-bundle-scrape-vs-cnn-backtranslated-review"
@@ -30,6 +32,10 @@ def bar_of(screen: str, width: int) -> str:
     """The key bar: the screen's last two rows."""
     rows = screen.rstrip("\n").split("\n")
     return "\n".join(rows[-2:])
+
+
+def shows(text: str) -> Callable[[str], bool]:
+    return lambda screen: text in screen
 
 
 class Reviewer:
@@ -79,7 +85,7 @@ def review_everything(tmux: Tmux, width: int, height: int) -> None:
             key, label = ("c", "c/C Real change") if k % 2 == 0 else ("x", "x/X False alarm")
             me.press(key, label)
             verdicts.append("real change" if key == "c" else "false alarm")
-            tmux.wait_for(lambda s, k=k: f"decided {k + 1}/{TO_REVIEW}" in s, f"verdict {k + 1}")
+            tmux.wait_for(shows(f"decided {k + 1}/{TO_REVIEW}"), f"verdict {k + 1}")
         tmux.wait_for(lambda s: "Review complete" in s, "the end to be told")
         me.press("e", "e Export")
         screen = tmux.wait_for(lambda s: "Export the decisions" in s, "the export prompt")
@@ -105,15 +111,15 @@ def review_everything(tmux: Tmux, width: int, height: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_whole_review_at_80x24(tmux: Tmux) -> None:  # noqa: F811
+def test_whole_review_at_80x24(tmux: Tmux) -> None:
     review_everything(tmux, 80, 24)
 
 
-def test_whole_review_at_160x45(tmux: Tmux) -> None:  # noqa: F811
+def test_whole_review_at_160x45(tmux: Tmux) -> None:
     review_everything(tmux, 160, 45)
 
 
-def test_ctrl_c_copies_and_does_not_quit(tmux: Tmux, tmp_path: Path) -> None:  # noqa: F811
+def test_ctrl_c_copies_and_does_not_quit(tmux: Tmux, tmp_path: Path) -> None:
     launch(tmux, tmp_path, 160, 45)
     try:
         # tmux keeps what a program copies (OSC 52) as a buffer, as a terminal would.

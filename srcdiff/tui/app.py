@@ -336,7 +336,7 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         panes = self.panes
         if panes.rows is None:
             return
-        k = panes.rows.next_item_from(round(panes.scroll_y) + 1, step)
+        k = panes.rows.step_item(panes.current_item(), step)
         if k is None:
             self.notify(
                 "No passage " + ("after" if step > 0 else "before") + " this one.", timeout=2
@@ -348,7 +348,7 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         panes = self.panes
         if panes.rows is None:
             return
-        k = panes.rows.next_item(round(panes.scroll_y) + 1, ONE_SIDED_KINDS, step)
+        k = panes.rows.next_item(panes.current_item(), ONE_SIDED_KINDS, step)
         if k is None:
             self.notify("No passage is only on one side.", timeout=3)
             return
@@ -371,8 +371,7 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
             blk = comp.blocks[self.nav.block_of[self.nav.current]]
             what = "the selected drift's excerpts"
         elif panes.rows is not None and panes.rows.items:
-            k, _ = panes.rows.item_at(round(panes.scroll_y) + 1)
-            blk = comp.blocks[panes.rows.items[max(k, 0)].blocks[0]]
+            blk = comp.blocks[panes.rows.items[panes.current_item()].blocks[0]]
             d = None
             what = "the passage at the top"
         else:

@@ -246,11 +246,10 @@ class Layout:
             pos += 1
         return None
 
-    def next_item(self, after_y: int, kinds: tuple[str, ...], step: int = 1) -> int | None:
-        """The first item of one of ``kinds`` after (or before) line ``after_y``, wrapping."""
+    def next_item(self, k: int, kinds: tuple[str, ...], step: int = 1) -> int | None:
+        """The first item of one of ``kinds`` after (or before) item ``k``, wrapping."""
         if not self.items:
             return None
-        k, _ = self.item_at(after_y)
         n = len(self.items)
         for i in range(1, n + 1):
             cand = (k + step * i) % n
@@ -273,11 +272,8 @@ class Layout:
         out.sort()
         return out
 
-    def next_item_from(self, y: int, step: int) -> int | None:
-        """The item after (``step`` 1) or before (-1) the one on line ``y``, no wrapping."""
-        k, n = self.item_at(y)
-        if step < 0 and k >= 0 and n > 0:
-            return k  # inside a passage: back to its start
+    def step_item(self, k: int, step: int) -> int | None:
+        """The item after (``step`` 1) or before (-1) item ``k``; None past either end."""
         target = k + step
         return target if 0 <= target < len(self.items) else None
 

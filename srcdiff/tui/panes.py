@@ -96,6 +96,8 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._fill: Callable[[int], Block] | None = None
+        self._item_shown: tuple[int, int] | None = None
+        """(item, scroll position) of the last passage jump."""
         self._kinds: dict[int, str] = {}
         """Status of each block filled so far (a preview's statuses are provisional)."""
 
@@ -167,6 +169,7 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
             if self.selected is not None and self.in_view(self.drift_line(self.selected)):
                 keep = self.selected
         wa, wb = self.pane_widths()
+        self._item_shown = None
         self.rows = Layout(
             self.comp, self.doc_a, self.doc_b, wa, wb, show_noise=self.show_noise, texts=self._texts
         )
@@ -261,9 +264,20 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=max(y - height // 3, 0), animate=False)
 
     def show_item(self, k: int) -> None:
-        """Scroll so that item ``k`` starts on the second line of the view."""
+        """Scroll so that item ``k`` starts on the second line of the view (or as near as
+        the end of the view allows: it stays the current item all the same)."""
         if self.rows is not None:
             self.scroll_to(y=max(self.rows.items[k].y - 1, 0), animate=False)
+            self._item_shown = (k, round(self.scroll_y))
+
+    def current_item(self) -> int:
+        """The item a passage jump starts from: the one last jumped to while the view has
+        not moved since, else the one at the top of the view."""
+        assert self.rows is not None
+        top = round(self.scroll_y)
+        if self._item_shown is not None and self._item_shown[1] == top:
+            return self._item_shown[0]
+        return max(self.rows.item_at(top + 1)[0], 0)
 
     def show_line(self, y: int) -> None:
         """Scroll so line ``y`` sits a third of the way down, unless it is in view."""
