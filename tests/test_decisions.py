@@ -108,5 +108,7 @@ def test_mirrored_swaps_the_sides_and_keeps_the_drifts(report: Report) -> None:
         assert [d.id for d in m.drifts] == [d.id for d in blk.drifts]
         for d, md in zip(blk.drifts, m.drifts, strict=True):
             assert (md.a_span, md.b_span, md.a, md.b) == (d.b_span, d.a_span, d.b, d.a)
-    statuses = {(b.status.value, m.status.value) for b, m in zip(comp.blocks, view.blocks)}
+    statuses = {
+        (b.status.value, m.status.value) for b, m in zip(comp.blocks, view.blocks, strict=True)
+    }
     assert ("only_a", "only_b") in statuses
