@@ -352,3 +352,17 @@ async def test_overview_marks_drifts_and_jumps(report: Report, inputs: list[str]
         await pilot.click(Overview, offset=(0, rows - 1))
         await pilot.pause()
         assert round(panes.scroll_y) > 0 and in_view(app, panes.virtual_size.height - 1)
+
+
+@sync
+async def test_a_click_on_the_key_bar_runs_its_key(report: Report, inputs: list[str]) -> None:
+    app = make_app(report, inputs)
+    async with app.run_test(size=SMALL) as pilot:
+        bar = app.query_one(KeyBar)
+        rows = bar.rows()
+        x = sum(len(e.keys) + 1 + len(e.label) + 2 for e in rows[0][:1])
+        assert rows[0][1].keys == "n/N"
+        await pilot.click(KeyBar, offset=(x + 1, 0))
+        assert app.nav.current == app.nav.sequence()[0]
+        await pilot.click(KeyBar, offset=(0, 0))
+        assert app.screen.__class__.__name__ == "HelpScreen"

@@ -34,6 +34,8 @@ class Tmux:
         return out.stdout
 
     def start(self, command: str, width: int = 120, height: int = 40) -> None:
+        # stty first: a detached pane may be given its size only after the program read it.
+        command = f"stty cols {width} rows {height}; {command}"
         self.run(
             "new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command
         )
@@ -66,8 +68,8 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
 
 
-def descendants(root: int) -> dict[int, str]:
-    """Every process below ``root``, by pid, with its command line."""
+def process_tree(root: int) -> dict[int, str]:
+    """``root`` and every process below it, by pid, with its command line."""
     parent: dict[int, int] = {}
     cmdline: dict[int, str] = {}
     for entry in Path("/proc").iterdir():
@@ -80,7 +82,7 @@ def descendants(root: int) -> dict[int, str]:
             continue  # gone meanwhile
         parent[int(entry.name)] = int(stat.rpartition(")")[2].split()[1])
         cmdline[int(entry.name)] = cmd.strip()
-    out: dict[int, str] = {}
+    out: dict[int, str] = {root: cmdline.get(root, "")}
     todo = [root]
     while todo:
         pid = todo.pop()
@@ -123,9 +125,10 @@ def test_real_terminal_review(tmux: Tmux, tmp_path: Path) -> None:
         tmux.keys("n")
         tmux.wait_for(lambda s: "Drift 1/" in s, "the first drift to be selected")
         tmux.keys("c")
-        screen = tmux.wait_for(lambda s: "✓ confirmed" in s, "the confirmed mark")
+        screen = tmux.wait_for(lambda s: "decided 1/" in s, "the verdict to be counted")
         marks = load_marks(tmp_path / review_path(args))
         assert [m.status for m in marks.values()] == ["confirmed"]
+        assert "Drift 2/" in screen, "a verdict moves on to the next drift"
         tmux.keys("?")
         tmux.wait_for(lambda s: "srcdiff — keys" in s and "Next drift" in s, "the help screen")
         tmux.keys("Escape")
@@ -195,7 +198,7 @@ def test_quitting_a_big_pair_early_stops_its_worker(tmux: Tmux, tmp_path: Path) 
         assert time.monotonic() - t0 < 10
         assert "SRCDIFF-EXIT=1" in screen and "Traceback" not in screen
         # This test's own processes only: the pane's shell and what it started.
-        tree = descendants(tmux.pane_pid())
+        tree = process_tree(tmux.pane_pid())
         assert any("sleep" in cmd for cmd in tree.values()), "the pane's shell goes on"
         left = [cmd for cmd in tree.values() if "-m srcdiff" in cmd]
         assert not left, f"no srcdiff process is left behind: {left}"

@@ -38,6 +38,15 @@ def shows(text: str) -> Callable[[str], bool]:
     return lambda screen: text in screen
 
 
+def b_label_under_b(screen: str) -> None:
+    """The B label starts in the column where B's text does (just after the gutter)."""
+    rows = screen.split("\n")
+    title = next(r for r in rows if " A  cnn-bundle-scrape.txt" in r)
+    col = title.index(" B  cnn-backtranslated.txt")
+    gutters = [r[col - 2] for r in rows if len(r) > col and r[col - 3 : col] in (" ~ ", " │ ")]
+    assert len(gutters) > 5, f"the gutter is just left of the B label:\n{screen}"
+
+
 class Reviewer:
     """Presses only keys the key bar (or an open prompt) shows at that moment."""
 
@@ -58,9 +67,7 @@ def launch(tmux: Tmux, folder: Path, width: int, height: int) -> None:
     for name in PAIR:
         shutil.copy(ROOT / "seeds" / name, folder / name)
     env = f"TERM=xterm-256color PYTHONPATH={shlex.quote(str(ROOT))}"
-    # stty first: a detached pane may get its size only after the program asked for it.
     command = (
-        f"stty cols {width} rows {height}; "
         f"cd {shlex.quote(str(folder))} && {env} {shlex.quote(sys.executable)} "
         f"-m srcdiff {' '.join(PAIR)}; echo SRCDIFF-EXIT=$?; sleep 60"
     )
@@ -80,6 +87,9 @@ def review_everything(tmux: Tmux, width: int, height: int) -> None:
         me = Reviewer(tmux, width)
         me.press("n", "n/N Next/Prev")
         screen = tmux.wait_for(lambda s: f"Drift 1/{TO_REVIEW}" in s, "the first drift")
+        texts = screen.split("\n")[3:-9]  # the panes, between the bars and the detail
+        assert any("“One of the most game" in row for row in texts), "the first n shows it"
+        b_label_under_b(screen)
         verdicts = []
         for k in range(TO_REVIEW):
             key, label = ("c", "c/C Real change") if k % 2 == 0 else ("x", "x/X False alarm")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.widget import Widget
 
 from .keys import BAR, QUIT, BarKey
@@ -73,6 +74,24 @@ class KeyBar(Widget):
 
     def on_resize(self) -> None:
         self.update()
+
+    def entry_at(self, x: int, y: int) -> BarKey | None:
+        """The entry drawn at cell (``x``, ``y``) of the bar, if any."""
+        rows = self.rows()
+        if not 0 <= y < len(rows):
+            return None
+        at = 0
+        for e in rows[y]:
+            if at <= x < at + entry_width(e):
+                return e
+            at += entry_width(e) + GAP
+        return None
+
+    async def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        entry = self.entry_at(offset.x, offset.y) if offset is not None else None
+        if entry is not None:
+            await self.app.run_action(entry.run)
 
     def render(self) -> Text:
         key = self.get_component_rich_style("keybar--key")

@@ -98,27 +98,33 @@ APP_BINDINGS: list[BindingType] = [
 
 @dataclass(frozen=True)
 class BarKey:
-    """One entry of the key bar: the keys as shown, what they do, the action they stand for."""
+    """One entry of the key bar: the keys as shown, what they do, the action they stand for
+    (its name, as ``check_action`` knows it) and what a click on the entry runs."""
 
     keys: str
     label: str
     action: str
+    click: str = ""
+
+    @property
+    def run(self) -> str:
+        return self.click or self.action
 
 
 BAR: tuple[BarKey, ...] = (
     BarKey("?", "Help", "help"),
-    BarKey("n/N", "Next/Prev", "step"),
-    BarKey("c/C", "Real change", "mark"),
-    BarKey("x/X", "False alarm", "mark"),
+    BarKey("n/N", "Next/Prev", "step", "step(1)"),
+    BarKey("c/C", "Real change", "mark", "mark('confirmed')"),
+    BarKey("x/X", "False alarm", "mark", "mark('dismissed')"),
     BarKey("m", "Note", "note"),
     BarKey("e", "Export", "export"),
-    BarKey(">/<", "Match", "match"),
+    BarKey(">/<", "Match", "match", "match(1)"),
     BarKey("/", "Search", "search"),
     BarKey("s", "Severity", "cycle_severity"),
     BarKey("f", "Kind", "cycle_kind"),
     BarKey("r", "Unreviewed", "toggle_reviewed"),
-    BarKey("]/[", "Passage", "passage"),
-    BarKey("u/U", "One-sided", "one_sided"),
+    BarKey("]/[", "Passage", "passage", "passage(1)"),
+    BarKey("u/U", "One-sided", "one_sided", "one_sided(1)"),
     BarKey("o", "Order", "toggle_order"),
     BarKey("w", "Swap", "swap"),
     BarKey("p", "Pair", "next_pair"),
