@@ -127,6 +127,8 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         self.pending = None
         self.marks = current_marks(self.marks, report)
         self.show_pair(self.pair, keep=True)
+        if self.nav.current is None:
+            self._reopen()
         n = len(self.nav.sequence())
         self.notify(
             f"Drift found: {n} to review — n goes to the first."
@@ -327,6 +329,8 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         self.refresh_side()
 
     def action_swap(self) -> None:
+        if self.busy():
+            return
         self.swapped = not self.swapped
         self.show_pair(self.pair, keep=True)
         left = "B" if self.swapped else "A"
