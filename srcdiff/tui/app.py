@@ -24,18 +24,17 @@ from .keybar import KeyBar
 from .keys import APP_BINDINGS, help_sections
 from .marking import decided_ids
 from .mirror import mirrored
+from .moves import ReadingApp
 from .overview import Overview
 from .panes import SideBySide
-from .search import SearchingApp
 from .sources import SourcesScreen
 from .state import Nav
 
-ONE_SIDED_KINDS = ("only_a", "only_b", "one_sided")
 LIST_MIN_WIDTH = 120
 """The drift list is shown from this width on, unless the reviewer chose otherwise."""
 
 
-class SrcdiffApp(SearchingApp, inherit_bindings=False):
+class SrcdiffApp(ReadingApp, inherit_bindings=False):
     """The side-by-side review of one report."""
 
     CSS_PATH = Path(__file__).with_name("srcdiff.tcss")
@@ -54,7 +53,6 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         super().__init__(pending.preview if pending else report, review_path)
         self.pending = pending
         self.paths = list(paths)
-        self.pair = 0
         self.swapped = False
         self.list_chosen: bool | None = None
         """Whether the reviewer showed (True) or hid the drift list; None: by width."""
@@ -336,68 +334,12 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
         left = "B" if self.swapped else "A"
         self.notify(f"{left} is on the left now (w swaps back).", timeout=3)
 
-    def action_passage(self, step: int) -> None:
-        panes = self.panes
-        if panes.rows is None:
-            return
-        k = panes.rows.step_item(panes.current_item(), step)
-        if k is None:
-            self.notify(
-                "No passage " + ("after" if step > 0 else "before") + " this one.", timeout=2
-            )
-            return
-        panes.show_item(k)
-
-    def action_one_sided(self, step: int) -> None:
-        panes = self.panes
-        if panes.rows is None:
-            return
-        k = panes.rows.next_item(panes.current_item(), ONE_SIDED_KINDS, step)
-        if k is None:
-            self.notify("No passage is only on one side.", timeout=3)
-            return
-        panes.show_item(k)
-
     def action_next_pair(self) -> None:
         self.show_pair((self.pair + 1) % len(self.report.comparisons))
 
     def action_export(self) -> None:
         if not self.busy():
             super().action_export()
-
-    def action_copy(self) -> None:
-        """Copy the selected drift's excerpts, or the passage at the top, to the clipboard."""
-        comp = self.report.comparisons[self.pair]
-        a, b = self.report.documents[comp.a], self.report.documents[comp.b]
-        panes = self.panes
-        if self.nav.current is not None and self.nav.current in self.nav.sequence():
-            d = self.nav.drifts[self.nav.current]
-            blk = comp.blocks[self.nav.block_of[self.nav.current]]
-            what = "the selected drift's excerpts"
-        elif panes.rows is not None and panes.rows.items:
-            blk = comp.blocks[panes.rows.items[panes.current_item()].blocks[0]]
-            d = None
-            what = "the passage at the top"
-        else:
-            return
-        texts = (
-            (d.a, d.b)
-            if d is not None
-            else (
-                "\n\n".join(a.paragraphs[i].text for i in blk.a),
-                "\n\n".join(b.paragraphs[j].text for j in blk.b),
-            )
-        )
-        para = (
-            ",".join(str(i + 1) for i in blk.a) or "—",
-            ",".join(str(j + 1) for j in blk.b) or "—",
-        )
-        text = (
-            f"A ¶{para[0]} ({a.label}):\n{texts[0] or '(nothing)'}\n\n"
-            f"B ¶{para[1]} ({b.label}):\n{texts[1] or '(nothing)'}\n"
-        )
-        self.copy_to_clipboard(visible(text))
-        self.notify(f"Copied {what} ({len(text)} characters).", timeout=3)
 
     def stop_pending(self) -> None:
         """Stop building the report (the reviewer is leaving)."""
@@ -433,12 +375,6 @@ class SrcdiffApp(SearchingApp, inherit_bindings=False):
 
     def on_side_by_side_scrolled(self, message: SideBySide.Scrolled) -> None:
         self.update_overview()
-
-    def on_overview_jump(self, message: Overview.Jump) -> None:
-        panes = self.panes
-        panes.scroll_to(
-            y=max(message.y - panes.scrollable_content_region.height // 3, 0), animate=False
-        )
 
     def on_drift_list_picked(self, message: DriftList.Picked) -> None:
         self.select(message.drift)
