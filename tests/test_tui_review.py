@@ -257,7 +257,7 @@ async def test_search_counts_highlights_and_steps(report: Report, inputs: list[s
         n = len(panes.hits)
         assert n > 10
         assert panes.hit == 0 and f"match 1 of {n}" in app.search_status()
-        assert f"match 1 of {n}" in str(app.query_one(Detail).border_subtitle)
+        assert f"match 1 of {n}" in str(app.query_one(Detail).border_title)
         y0 = panes.hits[0][0]
         assert in_view(app, y0)
         await pilot.press("greater_than_sign", "greater_than_sign")
@@ -299,9 +299,8 @@ async def test_export_shows_a_visible_name_and_writes_three_files(
         assert str(folder.resolve()) in screen.hint
         await pilot.press("enter")
         await pilot.pause()
-        assert f"exported to {folder.resolve() / name}" in str(
-            app.query_one(Detail).border_subtitle
-        )
+        told = " ".join(n.message for n in app._notifications)
+        assert f"written to {folder.resolve() / name}.html, .csv and .md" in told
     html = (folder / f"{name}.html").read_text(encoding="utf-8")
     assert "zz verified" in html
     rows = list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8"))))

@@ -207,12 +207,7 @@ class SrcdiffApp(ReadingApp, inherit_bindings=False):
         self.update_overview()
         self.query_one(KeyBar).update()
         detail = self.query_one(Detail)
-        at, total = nav.position()
-        done, scope = nav.decided()
-        detail.border_title = escape(
-            f"Drift {at or '–'}/{total} · {nav.describe()} · decided {done}/{scope}"
-        )
-        detail.border_subtitle = escape(visible(self.status_line()))
+        detail.border_title = escape(visible(self.detail_title()))
         a, b = self.report.documents[comp.a], self.report.documents[comp.b]
         if nav.current is None and self.pending is not None:
             detail.show_drift(
@@ -227,7 +222,7 @@ class SrcdiffApp(ReadingApp, inherit_bindings=False):
             return
         if nav.current is None:
             hint = (
-                f"{total} drift(s) to review — n goes to the first ({nav.order} order); "
+                f"{len(seq)} drift(s) to review — n goes to the first ({nav.order} order); "
                 "c real change, x false alarm, then on to the next. ? lists every key."
                 if seq
                 else "No drift passes the filters: s shows other severities, f other kinds, "
@@ -238,18 +233,15 @@ class SrcdiffApp(ReadingApp, inherit_bindings=False):
         d = nav.drifts[nav.current]
         detail.show_drift(d, comp.blocks[nav.block_of[nav.current]], a, b, self.marks.get(d.id))
 
-    def status_line(self) -> str:
-        """The detail panel's bottom line: the search, the export, where marks are saved."""
-        parts = [self.search_status()] if self.panes.pattern is not None else []
-        if self.exported is not None:
-            parts.append(f"exported to {self.exported}.*")
-        if self.save_error:
-            parts.append(f"NOT SAVED: {self.save_error}")
-        elif self.review_path and self.exported is None:
-            parts.append(f"marks saved to {self.review_path.name}")
-        elif not self.review_path:
-            parts.append("marks are not saved (no review file)")
-        return " · ".join(parts)
+    def detail_title(self) -> str:
+        """Where the reviewer is: the finding, the filters (or the search), what is decided,
+        and a warning when the marks cannot be saved."""
+        nav = self.nav
+        at, total = nav.position()
+        done, scope = nav.decided()
+        what = self.search_status() if self.panes.pattern is not None else nav.describe()
+        warn = " · MARKS NOT SAVED" if self.save_error else ""
+        return f"Drift {at or '–'}/{total} · {what} · decided {done}/{scope}{warn}"
 
     def update_overview(self) -> None:
         panes = self.panes

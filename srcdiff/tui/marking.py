@@ -47,7 +47,6 @@ class MarkingApp(App[None]):
         self.save_error: str | None = None
         self.position: str | None = None
         """The drift the reviewer was on when they last left (from the review file)."""
-        self.exported: Path | None = None
         self._quit_armed = False
 
     def notify(
@@ -231,10 +230,9 @@ class MarkingApp(App[None]):
             except OSError as err:
                 self.notify(f"Cannot write {out}: {err.strerror or err}", severity="error")
                 return
-        self.exported = base.resolve()
         self.notify(
             f"{table.decided} of {len(table.rows)} decisions written to "
-            f"{self.exported}.html, .csv and .md",
+            f"{base.resolve()}.html, .csv and .md",
             title="Exported",
             timeout=12,
         )
