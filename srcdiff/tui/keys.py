@@ -13,10 +13,9 @@ from .note import PromptScreen
 from .panes import SideBySide
 
 
-def _b(key: str, action: str, desc: str, bid: str, tip: str, priority: bool = False) -> Binding:
-    return Binding(
-        key, action, desc, show=False, id=f"srcdiff.{bid}", tooltip=tip, priority=priority
-    )
+def _b(key: str, action: str, desc: str, bid: str, tip: str) -> Binding:
+    # show=False: the key bar (keybar.py), not Textual's footer, shows them.
+    return Binding(key, action, desc, show=False, id=f"srcdiff.{bid}", tooltip=tip)
 
 
 APP_BINDINGS: list[BindingType] = [
@@ -81,7 +80,6 @@ APP_BINDINGS: list[BindingType] = [
         "Copy",
         "copy",
         "Copy the selected drift's A and B excerpts (or the passage at the top) to the clipboard",
-        priority=True,
     ),
     _b("p", "next_pair", "Pair", "pair", "Show the next pair of documents"),
     _b(

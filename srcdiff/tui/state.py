@@ -69,12 +69,20 @@ class Nav:
         return sum(1 for i in scope if self.drifts[i].id in self.reviewed), len(scope)
 
     def next_undecided(self) -> int | None:
-        """The first drift after the current one in the sequence without a verdict, wrapping;
-        None when every drift of the sequence has one."""
+        """The first drift after the current one in the sequence without a verdict, wrapping
+        (after where it stood, when the filters hide it now); None when every drift of the
+        sequence has one."""
         seq = self.sequence()
-        at = seq.index(self.current) if self.current in seq else -1
-        for k in range(1, len(seq) + 1):
-            cand = seq[(at + k) % len(seq)]
+        if not seq:
+            return None
+        if self.current in seq:
+            start = seq.index(self.current) + 1
+        else:
+            rank = {d: n for n, d in enumerate(self.ordered())}
+            here = rank.get(self.current, -1) if self.current is not None else -1
+            start = next((k for k, d in enumerate(seq) if rank[d] > here), 0)
+        for k in range(len(seq)):
+            cand = seq[(start + k) % len(seq)]
             if self.drifts[cand].id not in self.reviewed:
                 return cand
         return None
