@@ -13,7 +13,9 @@ marks on a re-run or after a restart.  Its guarantees (docs/robustness.md):
   know are written back as they were;
 * a file this version cannot read (newer schema, not a review file) is never
   overwritten; a corrupt one is set aside under a name no other copy has;
-* marks whose drift is not in the report are kept (and the faces list them).
+* marks whose drift is not in the report are kept (and the faces list them);
+* the drift a reviewer was on when they left (``position``) is kept beside the
+  marks, so the TUI reopens there.
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ class Mark:
 
     status: str
     note: str = ""
+
+    @property
+    def decided(self) -> bool:
+        """Whether the mark gives a verdict: a note alone ("noted") does not."""
+        return self.status != "noted"
 
 
 def _is_local(source: str) -> bool:
@@ -155,6 +162,17 @@ def load_marks(path: str | os.PathLike[str]) -> dict[str, Mark]:
     clear_stale_temps(target)
     raw = _read_raw(target)
     return {} if raw is None else keyed_marks(raw["marks"])
+
+
+def load_position(path: str | os.PathLike[str]) -> str | None:
+    """The id of the drift the reviewer was on when they last left; None if not saved.
+
+    Raises ReviewFileError as ``load_marks`` does.
+    """
+    raw = _read_raw(Path(path))
+    where = raw.get("position") if raw is not None else None
+    drift = where.get("drift") if isinstance(where, dict) else None
+    return drift if isinstance(drift, str) and drift else None
 
 
 def orphaned_marks(marks: Mapping[str, Mark], drift_ids: set[str]) -> dict[str, Mark]:
@@ -294,6 +312,24 @@ def save_marks(
         merged = _merged(raw, marks, base)
         _write_atomic(target, _dumps(merged))
     return keyed_marks(merged["marks"])
+
+
+def save_position(path: str | os.PathLike[str], drift_id: str) -> None:
+    """Keep ``drift_id`` as the reviewer's place in the review file at ``path``, atomically.
+
+    Everything else in the file, the marks and what this version does not
+    know (other fields of ``position`` too), is written back as it was.
+    Raises ReviewFileError, leaving the file untouched, when it cannot be read.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    with _locked(folder):
+        clear_stale_temps(target)
+        raw = _read_raw(target) or {"marks": {}}
+        old = raw.get("position")
+        where = dict(old) if isinstance(old, dict) else {}
+        where["drift"] = drift_id
+        _write_atomic(target, _dumps({**raw, "position": where}))
 
 
 def _write_atomic(target: Path, text: str) -> None:

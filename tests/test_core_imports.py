@@ -24,6 +24,7 @@ CORE = [
     "render.jsonout",
     "render.text",
     "render.readout",
+    "render.decisions",
 ]
 
 

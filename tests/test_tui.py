@@ -29,7 +29,7 @@ from srcdiff.tui.driftlist import DriftList
 from srcdiff.tui.help import HelpScreen
 from srcdiff.tui.keys import APP_BINDINGS, help_sections
 from srcdiff.tui.layout import Layout, _slow_wrap, display, wrap
-from srcdiff.tui.note import NoteScreen, SearchScreen
+from srcdiff.tui.note import NoteScreen
 from srcdiff.tui.panes import SideBySide
 from srcdiff.tui.state import Nav
 
@@ -109,23 +109,19 @@ def test_nav_orders_filters_and_wraps(report: Report) -> None:
     assert all(nav.drifts[i].severity is Severity.HIGH for i in nav.sequence())
 
 
-def test_layout_search_moves_on_and_wraps(report: Report) -> None:
+def test_layout_finds_every_match_in_reading_order(report: Report) -> None:
     comp = report.comparisons[0]
     a, b = report.documents[comp.a], report.documents[comp.b]
     rows = Layout(comp, a, b, 50, 50)
-    pattern = re.compile("China", re.IGNORECASE)
-    hits = []
-    at: tuple[int, int] = (-1, -1)
-    while True:
-        hit = rows.search(pattern, at)
-        assert hit is not None
-        if hits and hit <= hits[-1]:
-            assert hit == hits[0], "after the last match, search wraps to the first"
-            break
-        hits.append(hit)
-        at = hit
-    assert len(hits) > 5
-    assert rows.search(re.compile("qqxyzzy"), (0, 0)) is None
+    hits = rows.find_all(re.compile("China", re.IGNORECASE))
+    assert len(hits) > 5 and hits == sorted(hits)
+    for y, side, start, end in hits:
+        doc = a if side == 0 else b
+        assert doc.text[start:end].lower() == "china"
+        assert rows.line_of(rows.items[rows.item_at(y)[0]].blocks[0], "ab"[side], start) == y
+    phrase = rows.find_all(re.compile(r"support\s+from\s+China", re.IGNORECASE))
+    assert phrase, "a phrase is found even where the view wraps it"
+    assert rows.find_all(re.compile("qqxyzzy")) == []
     assert rows.height == rows.items[-1].y + rows.items[-1].height
 
 
@@ -231,63 +227,50 @@ async def test_marks_are_saved_at_once(report: Report, inputs: list[str]) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         assert app.marks == {}, "no drift selected yet: nothing to mark"
-        await pilot.press("n", "c")
-        first = app.nav.drifts[app.nav.current or 0].id
-        assert load_marks(path) == {first: Mark("confirmed")}
+        await pilot.press("n")
+        first_n = app.nav.current
+        first = app.nav.drifts[first_n or 0].id
         await pilot.press("c")
-        assert load_marks(path) == {}
-        await pilot.press("x", "n", "m")
+        assert load_marks(path) == {first: Mark("confirmed")}
+        assert app.nav.current != first_n, "a verdict moves on to the next drift"
+        await pilot.press("N", "c")
+        assert app.nav.current == first_n and load_marks(path) == {}, "again: taken back"
+        await pilot.press("x")
+        second_n = app.nav.current
+        assert second_n != first_n
+        await pilot.press("m")
         assert isinstance(app.screen, NoteScreen)
         await pilot.press(*"checked AP", "enter")
-        second = app.nav.drifts[app.nav.current or 0].id
+        assert app.nav.current == second_n, "a note alone does not move on"
+        second = app.nav.drifts[second_n or 0].id
         assert load_marks(path) == {first: Mark("dismissed"), second: Mark("noted", "checked AP")}
         await pilot.press("c")
         assert load_marks(path)[second] == Mark("confirmed", "checked AP")
-        await pilot.press("m", "escape")
+        await pilot.press("N", "m", "escape")
         assert load_marks(path)[second] == Mark("confirmed", "checked AP")
         data = json.loads(path.read_text(encoding="utf-8"))
         assert list(data["marks"]) == sorted(data["marks"])
 
 
 @sync
-async def test_marks_survive_a_restart(report: Report, inputs: list[str]) -> None:
+async def test_marks_and_place_survive_a_restart(report: Report, inputs: list[str]) -> None:
     app = make_app(report, inputs)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "c", "n", "x", "q")
+        await pilot.press("n", "c", "n", "x", "n")
+        left_on = app.nav.drifts[app.nav.current or 0].id
+        await pilot.press("q")
     marked = dict(app.marks)
     assert len(marked) == 2
+    data = json.loads(review_path(inputs).read_text(encoding="utf-8"))
+    assert data["position"] == {"drift": left_on}
     again = make_app(compare_paths(inputs), inputs)
     async with again.run_test(size=SIZE) as pilot:
-        assert again.marks == marked
-        await pilot.press("n")
-        assert again.marks[again.nav.drifts[again.nav.current or 0].id] == Mark("confirmed")
-
-
-@sync
-async def test_export_writes_html_with_marks(report: Report, inputs: list[str]) -> None:
-    app = make_app(report, inputs)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "m", *"zzverified", "enter", "e")
         await pilot.pause()
-    out = review_path(inputs).with_suffix(".html")
-    html = out.read_text(encoding="utf-8")
-    assert "<html" in html.lower()
-    assert "zzverified" in html
-
-
-@sync
-async def test_search_finds_and_moves_on(report: Report, inputs: list[str]) -> None:
-    app = make_app(report, inputs)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("slash")
-        assert isinstance(app.screen, SearchScreen)
-        await pilot.press(*"Beijing", "enter")
-        first = app.last_hit
-        assert first is not None and visible(app, first[0])
-        await pilot.press("slash", "enter")
-        assert app.last_hit is not None and app.last_hit != first
-        await pilot.press("slash", *"qqqxyzzy", "enter")
-        assert app.last_hit is None and app.last_query == "qqqxyzzy"
+        assert again.marks == marked
+        assert again.nav.current is not None
+        assert again.nav.drifts[again.nav.current].id == left_on, "reopens where it was left"
+        panes = again.query_one(SideBySide)
+        assert visible(again, panes.drift_line(again.nav.current))
 
 
 @sync

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
@@ -24,51 +25,73 @@ def human_size(n: int) -> str:
     return f"{n} B"
 
 
+def middle_cut(text: str, width: int) -> str:
+    """``text`` in ``width`` cells: whole if it fits, else its start and end around "…"
+    (a file name's end says most)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    head = (width - 1) // 3
+    tail = width - 1 - head
+    return text[:head] + "…" + text[len(text) - tail :]
+
+
 class TitleBar(Widget):
-    """Document A's name over the left pane, B's over the right one."""
+    """Document A's name over the left pane, B's over the right one (the panes' widths).
+
+    Sits over the panes only, so each label starts where its text does.  What
+    does not fit goes first: the size, then the paragraph count; the name
+    itself is shortened in the middle only when it alone is wider than its pane.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"titlebar--side", "titlebar--muted"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.a: Document | None = None
-        self.b: Document | None = None
-        self.pair = ""
+        self.left: tuple[str, Document] | None = None
+        self.right: tuple[str, Document] | None = None
 
-    def show(self, a: Document, b: Document, pair: str = "") -> None:
-        self.a, self.b, self.pair = a, b, pair
+    def show(self, left: tuple[str, Document], right: tuple[str, Document]) -> None:
+        """(side letter, document) for the left and the right pane."""
+        self.left, self.right = left, right
         self.refresh()
 
-    def _half(self, label: str, doc: Document, width: int) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(f" {label} ", text_style(self, "titlebar--side"))
-        text.append(f" {pictured(doc.label)}", Style(bold=True))
+    def _half(self, side: tuple[str, Document], width: int) -> Text:
+        label, doc = side
         paras = sum(1 for p in doc.paragraphs if not p.noise)
-        text.append(
-            f"  {human_size(doc.size or len(doc.text))} · {paras} ¶",
-            text_style(self, "titlebar--muted"),
-        )
+        size = human_size(doc.size or len(doc.text))
+        name = pictured(doc.label)
+        tag = f" {label} "
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(tag, text_style(self, "titlebar--side"))
+        for extra in (f"  {size} · {paras} ¶", f"  {paras} ¶", ""):
+            if cell_len(tag) + 1 + cell_len(name) + len(extra) <= width:
+                break
+        text.append(" " + middle_cut(name, width - cell_len(tag) - 1), Style(bold=True))
+        text.append(extra, text_style(self, "titlebar--muted"))
         text.truncate(width, overflow="ellipsis", pad=True)
         return text
 
     def render(self) -> Text:
-        if self.a is None or self.b is None:
+        if self.left is None or self.right is None:
             return Text("")
-        width = self.size.width
-        wa = (width - 1 - GUTTER) // 2
-        wb = width - wa - GUTTER
-        right = self._half("B", self.b, wb - len(self.pair) - 1 if self.pair else wb)
+        width = self.size.width - 1  # the panes' scroll bar
+        wa = (width - GUTTER) // 2
+        wb = width - GUTTER - wa
         out = Text(no_wrap=True, end="")
-        out.append_text(self._half("A", self.a, wa))
+        out.append_text(self._half(self.left, wa))
         out.append(" " * GUTTER)
-        out.append_text(right)
-        if self.pair:
-            out.append(f" {self.pair}", Style(bold=True))
+        out.append_text(self._half(self.right, wb))
         return out
 
 
 class SummaryBar(Static):
-    """Similarity, drift counts by severity and kind, passage counts."""
+    """Similarity, drift counts by severity, passage counts and the commonest kinds.
+
+    Laid out in whole parts: a part that does not fit the row starts the
+    next one, so no count is ever cut; the kinds come last, as many as fit.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "summary--high",
@@ -77,24 +100,32 @@ class SummaryBar(Static):
         "summary--muted",
     }
 
-    def show(self, comp: Comparison, pending: bool = False) -> None:
-        """``pending``: the comparison is a preview; similarity and drift are not known yet."""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.parts: list[Text] = []
+        self.kinds: list[str] = []
+        self.lead = ""
+
+    def show(self, comp: Comparison, pending: bool = False, lead: str = "") -> None:
+        """``pending``: the comparison is a preview; similarity and drift are not known yet.
+        ``lead``: what comes first (which pair of many)."""
         s = comp.summary
         muted = text_style(self, "summary--muted")
-        text = Text(end="")
+        parts: list[Text] = []
         if pending:
-            text.append("finding drift…", Style(bold=True))
-            text.append(f" │ {s.paired} paired ({s.moved} moved)")
-            text.append(f" · {s.only_a} only in A · {s.only_b} only in B")
-            self.update(text)
-            return
-        text.append(f"{s.similarity:.0%} similar", Style(bold=True))
-        total = sum(n for _, n in s.drifts_by_severity)
-        text.append(f" │ {total} drift{'s' if total != 1 else ''}")
-        for k, (sev, n) in enumerate(s.drifts_by_severity):
-            text.append(": " if k == 0 else " · ")
-            text.append(f"{n} {sev}", text_style(self, f"summary--{sev}"))
-        parts = [
+            parts.append(Text("finding drift…", Style(bold=True)))
+            self.kinds = []
+        else:
+            head = Text(f"{s.similarity:.0%} similar", Style(bold=True))
+            parts.append(head)
+            total = sum(n for _, n in s.drifts_by_severity)
+            counts = Text(f"{total} drift{'s' if total != 1 else ''}")
+            for k, (sev, n) in enumerate(s.drifts_by_severity):
+                counts.append(": " if k == 0 else " · ")
+                counts.append(f"{n} {sev}", text_style(self, f"summary--{sev}"))
+            parts.append(counts)
+            self.kinds = [f"{k} {n}" for k, n in s.drifts_by_kind]
+        moves = [
             f"{n} {what}"
             for n, what in (
                 (s.changed, "changed"),
@@ -104,12 +135,37 @@ class SummaryBar(Static):
             )
             if n
         ]
-        text.append(f" │ {s.paired} paired" + (f" ({', '.join(parts)})" if parts else ""))
-        text.append(f" · {s.only_a} only in A · {s.only_b} only in B")
+        parts.append(Text(f"{s.paired} paired" + (f" ({', '.join(moves)})" if moves else "")))
+        parts.append(Text(f"{s.only_a} only in A · {s.only_b} only in B"))
         if s.noise_a or s.noise_b:
-            text.append(f" · furniture {s.noise_a} A, {s.noise_b} B", muted)
-        if s.drifts_by_kind:
-            # Last and the three commonest only: the counts above matter more on a narrow screen.
-            kinds = " · ".join(f"{k} {n}" for k, n in s.drifts_by_kind[:3])
-            text.append(f" │ {kinds}" + (" …" if len(s.drifts_by_kind) > 3 else ""), muted)
-        self.update(text)
+            parts.append(Text(f"furniture {s.noise_a} A, {s.noise_b} B", muted))
+        self.parts = parts
+        self.lead = lead
+        self.relayout()
+
+    def on_resize(self) -> None:
+        # After this layout pass: a height changed from within it would not be laid out.
+        self.call_after_refresh(self.relayout)
+
+    def relayout(self) -> None:
+        width = max((self.content_region.width or self.size.width or 80), 20)
+        muted = text_style(self, "summary--muted")
+        parts = ([Text(self.lead, Style(bold=True))] if self.lead else []) + self.parts
+        rows: list[Text] = [Text(end="")]
+        for part in parts:
+            row = rows[-1]
+            sep = " │ " if row.plain else ""
+            if row.plain and row.cell_len + len(sep) + part.cell_len > width:
+                rows.append(Text(end=""))
+                row, sep = rows[-1], ""
+            row.append(sep)
+            row.append_text(part)
+        row = rows[-1]
+        # The kinds: as many of the commonest as the last row holds ("…" for the rest).
+        for n in range(len(self.kinds), 0, -1):
+            more = " …" if n < len(self.kinds) else ""
+            piece = " │ " + " · ".join(self.kinds[:n]) + more
+            if row.cell_len + len(piece) <= width:
+                row.append(piece, muted)
+                break
+        self.update(Text("\n", end="").join(rows))

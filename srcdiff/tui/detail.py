@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ..model import Block, Document, Drift, Span
+from ..render.decisions import verdict
 from ..review import Mark
 from ..sanitize import pictured
 from .driftlist import MARK_SYMBOL
@@ -77,7 +78,7 @@ class Detail(Static):
         head.append(f" {SEVERITY_LABEL[sev]} ", self.sev_style(sev))
         if mark is not None:
             head.append(
-                f"  {MARK_SYMBOL.get(mark.status, '?')} {pictured(mark.status)}", Style(bold=True)
+                f"  {MARK_SYMBOL.get(mark.status, '?')} {pictured(verdict(mark))}", Style(bold=True)
             )
         head.append("  " + ", ".join(k.value for k in drift.kinds), Style(bold=True))
         if drift.direction is not None:
@@ -90,6 +91,15 @@ class Detail(Static):
         lines = [head, Text(pictured(drift.explanation or ""), no_wrap=True, overflow="ellipsis")]
         for label, doc, span in (("A", a, drift.a_span), ("B", b, drift.b_span)):
             lines.append(self.context_line(label, doc, span, width))
+        if mark is not None and mark.note:
+            lines.append(
+                Text(
+                    f"Note: {pictured(mark.note)}",
+                    style="italic",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            )
         shown = [e for e in drift.evidence if e.severity.value != "low"]
         if len(drift.evidence) > 1:
             for e in shown[:MAX_EVIDENCE]:
@@ -110,16 +120,7 @@ class Detail(Static):
                         style="dim",
                     )
                 )
-        if mark is not None and mark.note:
-            lines.append(
-                Text(
-                    f"Note: {pictured(mark.note)}",
-                    style="italic",
-                    no_wrap=True,
-                    overflow="ellipsis",
-                )
-            )
-        self.update(Text("\n").join(lines))
+        self.update(Text("\n", no_wrap=True, overflow="ellipsis").join(lines))
 
     def sev_style(self, sev: str) -> Style:
         return self.get_component_rich_style(f"detail--{sev}")

@@ -25,23 +25,31 @@ KEY_NAMES = {
     "down": "↓",
     "enter": "Enter",
     "ctrl+c": "Ctrl+C",
+    "greater_than_sign": ">",
+    "less_than_sign": "<",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
     "ctrl+q": "Ctrl+Q",
 }
 
 INTRO = (
-    "To review: [b]n[/b] goes to the next drift (most severe first), then judge it "
-    "with [b]c[/b] confirm, [b]x[/b] dismiss or [b]m[/b] note; [b]u[/b] shows passages "
-    "only one side has; [b]e[/b] exports the HTML report. Esc closes this help."
+    "To review: [b]n[/b] goes to the first drift (most severe first), then give each a "
+    "verdict, [b]c[/b] real change or [b]x[/b] false alarm ([b]C[/b]/[b]X[/b] with a note): "
+    "the next drift without one follows. [b]e[/b] exports the decisions as HTML, CSV and "
+    "Markdown. Quitting keeps your place. Esc closes this help."
 )
 
 LEGEND = (
     "[b]Colours[/b]  [on $error 45%] high [/] [on $warning 40%] medium [/] "
     "[on $primary 35%] low [/] severity drift · [on $error 15%] removed [/] in A, "
-    "[on $success 15%] added [/] in B · [reverse $accent] selected [/]",
+    "[on $success 15%] added [/] in B · [reverse $accent] selected [/] · "
+    "[on $foreground 55%] search match [/]",
     "[b]Gutter[/b]   = same · ~ changed · ↕ moved · - only in A · + only in B · "
     "± one-sided on both sides · ┄ page furniture (collapsed)",
-    "[b]Marks[/b]    ✓ confirmed · ✗ dismissed · ✎ noted — saved at once to the review "
-    "file beside the inputs, so quitting never loses them",
+    "[b]Marks[/b]    ✓ real change · ✗ false alarm · ✎ note only — saved at once to the "
+    "review file beside the inputs, so quitting never loses them",
+    "[b]Overview[/b] the column right of the texts: █ high, ▆ medium, ▂ low drift, ◆ the "
+    "selected one, • a search match; the shaded part is in view (click to go there)",
 )
 
 

@@ -20,6 +20,8 @@ from ..model import Comparison, Document, Status
 from ..sanitize import pictured
 
 Line = tuple[int, int]
+Hit = tuple[int, int, int, int]
+"""A search match: (view line of its start, side 0 for A or 1 for B, start, end offsets)."""
 GAP: Line = (-1, -1)
 """A blank line between two paragraphs of one side."""
 
@@ -244,11 +246,10 @@ class Layout:
             pos += 1
         return None
 
-    def next_item(self, after_y: int, kinds: tuple[str, ...], step: int = 1) -> int | None:
-        """The first item of one of ``kinds`` after (or before) line ``after_y``, wrapping."""
+    def next_item(self, k: int, kinds: tuple[str, ...], step: int = 1) -> int | None:
+        """The first item of one of ``kinds`` after (or before) item ``k``, wrapping."""
         if not self.items:
             return None
-        k, _ = self.item_at(after_y)
         n = len(self.items)
         for i in range(1, n + 1):
             cand = (k + step * i) % n
@@ -256,42 +257,43 @@ class Layout:
                 return cand
         return None
 
-    def search(self, pattern: re.Pattern[str], after: tuple[int, int]) -> tuple[int, int] | None:
-        """The first match of ``pattern`` after ``after`` = (view line, offset), wrapping.
+    def find_all(self, pattern: re.Pattern[str]) -> list[Hit]:
+        """Every match of ``pattern`` in what the view shows, in reading order.
 
-        Returns (view line, offset of the match from the line's start).
+        A match may run over a line break of the view (a phrase wrapped in two);
+        page furniture collapsed to one line is not searched.
         """
-        best: tuple[int, int] | None = None
-        for k in self._order_from(self.item_at(max(after[0], 0))[0]):
-            item = self.items[k]
+        out: list[Hit] = []
+        for item in self.items:
             if item.kind == "noise":
                 continue
-            hits = sorted(self._item_hits(pattern, item))
-            if hits and (best is None or hits[0] < best):
-                best = hits[0]
-            later = [h for h in hits if h > after]
-            if later:
-                return later[0]
-        return best
-
-    def _item_hits(self, pattern: re.Pattern[str], item: Item) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        for doc, lines in ((self.a, item.a_lines), (self.b, item.b_lines)):
-            n = 0
-            while n < len(lines):
-                if lines[n] == GAP:
-                    n += 1
-                    continue
-                m_end = n
-                while m_end + 1 < len(lines) and lines[m_end + 1] != GAP:
-                    m_end += 1
-                starts = [s for s, _ in lines[n : m_end + 1]]
-                for m in pattern.finditer(doc.text, lines[n][0], lines[m_end][1]):
-                    row = n + bisect_right(starts, m.start()) - 1
-                    out.append((item.y + row, m.start() - lines[row][0]))
-                n = m_end + 1
+            for side, doc, lines in ((0, self.a, item.a_lines), (1, self.b, item.b_lines)):
+                out.extend(_hits(pattern, doc.text, lines, item.y, side))
+        out.sort()
         return out
 
-    def _order_from(self, k: int) -> list[int]:
-        n = len(self.items)
-        return [(max(k, 0) + i) % n for i in range(n)]
+    def step_item(self, k: int, step: int) -> int | None:
+        """The item after (``step`` 1) or before (-1) item ``k``; None past either end."""
+        target = k + step
+        return target if 0 <= target < len(self.items) else None
+
+
+def _hits(
+    pattern: re.Pattern[str], text: str, lines: tuple[Line, ...], y: int, side: int
+) -> list[Hit]:
+    """The matches in one side of an item, paragraph by paragraph (GAP lines part them)."""
+    out: list[Hit] = []
+    n = 0
+    while n < len(lines):
+        if lines[n] == GAP:
+            n += 1
+            continue
+        last = n
+        while last + 1 < len(lines) and lines[last + 1] != GAP:
+            last += 1
+        starts = [s for s, _ in lines[n : last + 1]]
+        for m in pattern.finditer(text, lines[n][0], lines[last][1]):
+            if m.end() > m.start():
+                out.append((y + n + bisect_right(starts, m.start()) - 1, side, m.start(), m.end()))
+        n = last + 1
+    return out

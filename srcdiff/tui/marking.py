@@ -1,7 +1,9 @@
-"""The review half of the app: marks loaded, changed, saved at once, and exported."""
+"""The review half of the app: marks loaded, changed, saved at once, the reviewer's place
+kept, and the decisions exported."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual.app import App
@@ -9,21 +11,26 @@ from textual.notifications import SeverityLevel
 
 from ..marks import drift_ids
 from ..model import Report
+from ..render.decisions import VERDICTS, decisions, to_csv, to_markdown
 from ..review import (
     Mark,
     ReviewFileError,
     Status,
     load_marks,
+    load_position,
     orphaned_marks,
     save_marks,
+    save_position,
     set_aside,
     set_note,
     toggle_status,
 )
 from ..sanitize import visible
 from .driftlist import drift_words
-from .note import NoteScreen
+from .note import ExportScreen, NoteScreen
 from .state import Nav
+
+EXPORTS = (".html", ".csv", ".md")
 
 
 class MarkingApp(App[None]):
@@ -38,6 +45,8 @@ class MarkingApp(App[None]):
         """The marks as last read from or written to the review file (a save's base)."""
         self.nav = Nav([], [])
         self.save_error: str | None = None
+        self.position: str | None = None
+        """The drift the reviewer was on when they last left (from the review file)."""
         self._quit_armed = False
 
     def notify(
@@ -57,11 +66,16 @@ class MarkingApp(App[None]):
     def refresh_side(self, redraw: bool = False) -> None:
         """Show the marks (the subclass draws them)."""
 
+    def select(self, n: int, wrapped: bool = False) -> None:
+        """Make drift ``n`` the current one and show it (the subclass scrolls to it)."""
+        self.nav.current = n
+
     def _load_marks(self) -> None:
         if self.review_path is None:
             return
         try:
             self.marks = load_marks(self.review_path)
+            self.position = load_position(self.review_path)
         except ReviewFileError as err:
             self._unreadable(err)
             return
@@ -97,46 +111,73 @@ class MarkingApp(App[None]):
 
     # -- review ------------------------------------------------------------
     def _current_id(self) -> str | None:
-        if self.nav.current is None:
+        """The current drift's id, if the filters show it: marks act only on what is seen."""
+        if self.nav.current is None or self.nav.current not in self.nav.sequence():
             self.notify("Select a drift first: n goes to the next one.", timeout=3)
             return None
         return self.nav.drifts[self.nav.current].id
 
     def action_mark(self, status: Status) -> None:
+        """Give the current drift a verdict (again: take it back), then go on to the next
+        drift without one."""
         drift_id = self._current_id()
-        if drift_id is not None:
-            self.save(toggle_status(self.marks, drift_id, status))
+        if drift_id is None:
+            return
+        marks = toggle_status(self.marks, drift_id, status)
+        self.save(marks)
+        if drift_id in marks and marks[drift_id].status == status:
+            self.advance()
+
+    def action_verdict_note(self, status: Status) -> None:
+        """A verdict and a note in one go: ask for the note, save both, go on."""
+        self._ask_note(status)
 
     def action_note(self) -> None:
+        self._ask_note(None)
+
+    def _ask_note(self, status: Status | None) -> None:
         drift_id = self._current_id()
         if drift_id is None or self.nav.current is None:
             return
         old = self.marks.get(drift_id)
         what = drift_words(self.nav.drifts[self.nav.current])
+        verdict = VERDICTS[status] if status else None
 
         def done(note: str | None) -> None:
-            if note is not None:
-                self.save(set_note(self.marks, drift_id, note))
+            if note is None:
+                return
+            marks = set_note(self.marks, drift_id, note)
+            if status is not None:
+                marks[drift_id] = Mark(status, note.strip())
+            self.save(marks)
+            if status is not None:
+                self.advance()
 
-        self.push_screen(NoteScreen(old.note if old else "", what), done)
+        self.push_screen(NoteScreen(old.note if old else "", what, verdict), done)
+
+    def advance(self) -> None:
+        """On to the next drift of the list without a verdict, or say that none is left."""
+        nxt = self.nav.next_undecided()
+        if nxt is None:
+            self.notify(
+                "Every drift in the list has a verdict: e exports the decisions.",
+                title="Review complete",
+                timeout=8,
+            )
+            self.nav.settle()
+            self.refresh_side()
+            return
+        self.select(nxt)
 
     def save(self, marks: dict[str, Mark]) -> None:
         """Keep ``marks`` and write them to the review file at once."""
-        ids = {d.id for d in self.nav.drifts}
-        was_done = ids <= self.marks.keys()
         self.marks = marks
-        self.nav.reviewed = frozenset(marks)
-        if ids and not was_done and ids <= marks.keys():
-            self.notify(
-                "Every drift of this pair is marked: e exports the HTML report.",
-                title="Review complete",
-                timeout=6,
-            )
+        self.nav.reviewed = decided_ids(marks)
         if self.review_path is not None:
             try:
                 # Merged with what other processes saved meanwhile: shown at once.
                 self.marks = self.saved = save_marks(self.review_path, marks, base=self.saved)
-                self.nav.reviewed = frozenset(self.marks)
+                self.nav.reviewed = decided_ids(self.marks)
                 self.save_error = None
             except ReviewFileError as err:
                 self.save_error = str(err)
@@ -146,17 +187,56 @@ class MarkingApp(App[None]):
                 self.notify(f"Cannot save the marks: {self.save_error}", severity="error")
         self.refresh_side(redraw=True)
 
+    def keep_position(self) -> None:
+        """Write the current drift to the review file, to reopen there."""
+        if self.review_path is None or self.nav.current is None or self.save_error:
+            return
+        # The place is a convenience: the marks were saved on their own.
+        with contextlib.suppress(ReviewFileError, OSError):
+            save_position(self.review_path, self.nav.drifts[self.nav.current].id)
+
+    # -- export --------------------------------------------------------------
+    def export_base(self) -> Path:
+        """Where the export goes by default: beside the review file, named after the inputs,
+        visible (no leading dot), without a suffix."""
+        folder = (self.review_path.parent if self.review_path else Path(".")).resolve()
+        docs = self.report.documents
+        stems = [_stem(d.label) for d in docs[:2]] or ["srcdiff"]
+        more = f"-and-{len(docs) - 2}-more" if len(docs) > 2 else ""
+        return folder / f"{'-vs-'.join(stems)}{more}-review"
+
     def action_export(self) -> None:
+        base = self.export_base()
+        self.push_screen(ExportScreen(base.name, str(base.parent)), self._export_to)
+
+    def _export_to(self, name: str | None) -> None:
+        if name is None or not name.strip():
+            return
+        base = self.export_base().parent / Path(name.strip()).expanduser()
+        if base.suffix in EXPORTS:
+            base = base.with_suffix("")
         from ..render.html import render_html
 
-        base = self.review_path or Path(".srcdiff-review.json")
-        out = base.with_suffix(".html")
-        try:
-            out.write_text(render_html(self.report, marks=self.marks), encoding="utf-8")
-        except OSError as err:
-            self.notify(f"Cannot write {out}: {err.strerror or err}", severity="error")
-            return
-        self.notify(f"HTML report written to {out}", title="Exported", timeout=8)
+        table = decisions(self.report, self.marks)
+        texts = {
+            ".html": lambda: render_html(self.report, marks=self.marks),
+            ".csv": lambda: to_csv(table),
+            ".md": lambda: to_markdown(table),
+        }
+        for suffix in EXPORTS:
+            out = base.with_name(base.name + suffix)
+            try:
+                out.write_text(texts[suffix](), encoding="utf-8", newline="")
+            except OSError as err:
+                self.notify(f"Cannot write {out}: {err.strerror or err}", severity="error")
+                return
+        self.notify(
+            f"{table.decided} of {len(table.rows)} decisions written to "
+            f"{base.resolve()}.html, .csv and .md",
+            title="Exported",
+            timeout=12,
+        )
+        self.refresh_side()
 
     async def action_quit(self) -> None:
         if self.save_error and not self._quit_armed:
@@ -167,4 +247,17 @@ class MarkingApp(App[None]):
                 timeout=10,
             )
             return
+        self.keep_position()
         self.exit()
+
+
+def decided_ids(marks: dict[str, Mark]) -> frozenset[str]:
+    return frozenset(k for k, m in marks.items() if m.decided)
+
+
+def _stem(label: str) -> str:
+    """A file-name-safe short form of a document label."""
+    name = Path(label.rstrip("/")).name or label
+    stem = Path(name).stem or name
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem).strip("-")
+    return safe[:40] or "text"

@@ -1,4 +1,4 @@
-"""Small modal prompts: the note on a drift, and the search text."""
+"""Small modal prompts: the note on a drift, the search text, the export's file name."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
+
+from ..sanitize import visible
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -28,10 +30,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
-            yield Label(self.title_text, id="prompt-title")
+            yield Label(visible(self.title_text), id="prompt-title", markup=False)
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             if self.hint:
-                yield Label(self.hint, id="prompt-hint")
+                yield Label(visible(self.hint), id="prompt-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -47,12 +49,18 @@ class PromptScreen(ModalScreen[str | None]):
 class NoteScreen(PromptScreen):
     """The free-text note on a drift."""
 
-    def __init__(self, value: str = "", what: str = "") -> None:
+    def __init__(self, value: str = "", what: str = "", verdict: str | None = None) -> None:
+        """``verdict``: the verdict saved with the note ("real change", "false alarm")."""
+        title = f"Note on {what}" if what else "Note"
         super().__init__(
-            f"Note on {what}" if what else "Note",
+            f"{verdict.capitalize()}: {title.lower()}" if verdict else title,
             value,
             placeholder="why this change matters, what was checked…",
-            hint="Enter saves · Escape cancels · an empty note removes it",
+            hint=(
+                f"Enter saves the verdict ({verdict}) and the note · Escape cancels"
+                if verdict
+                else "Enter saves (the verdict stays) · Escape cancels · an empty note removes it"
+            ),
         )
 
 
@@ -64,6 +72,18 @@ class SearchScreen(PromptScreen):
             "Search both texts",
             value,
             placeholder="words to find",
-            hint="Enter finds the next match (again: / then Enter) · Escape "
-            "cancels · case is ignored",
+            hint="Enter finds it · then > next match, < previous · Escape cancels · "
+            "case is ignored · an empty search ends it",
+        )
+
+
+class ExportScreen(PromptScreen):
+    """The name of the export: one name, three files, in a folder shown in full."""
+
+    def __init__(self, name: str, folder: str) -> None:
+        super().__init__(
+            "Export the decisions (HTML report, CSV, Markdown) as",
+            name,
+            placeholder="file name, without .html/.csv/.md",
+            hint=f"In {folder}/\nEnter writes NAME.html, NAME.csv and NAME.md · Escape cancels",
         )

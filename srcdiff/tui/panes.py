@@ -25,7 +25,7 @@ from textual.strip import Strip
 
 from ..model import Block, Comparison, Document, Drift
 from ..review import Mark
-from .layout import GAP, GUTTER, Item, Layout, display
+from .layout import GAP, GUTTER, Hit, Item, Layout, display
 from .spans import GUTTER_MARK, Span, block_spans, one_block_spans
 from .theme import strip_of, text_style
 
@@ -50,6 +50,7 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         "sbs--low",
         "sbs--selected",
         "sbs--match",
+        "sbs--match-current",
         "sbs--gutter",
         "sbs--gutter-current",
         "sbs--moved",
@@ -66,6 +67,9 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
     class NoiseClicked(Message):
         """A collapsed run of page furniture was clicked."""
 
+    class Scrolled(Message):
+        """The view moved (the overview column follows it)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comp: Comparison | None = None
@@ -76,6 +80,15 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: Layout | None = None
         self.selected: int | None = None
         self.pattern: re.Pattern[str] | None = None
+        self.hits: list[Hit] = []
+        """Every match of ``pattern``, in reading order (see ``Layout.find_all``)."""
+        self.hit: int | None = None
+        """Index in ``hits`` of the current match."""
+        self._hits_in: dict[int, list[Hit]] = {}
+        self.shown: frozenset[int] = frozenset()
+        """Numbers of the drifts that pass the filters: only they are highlighted."""
+        self.names = ("A", "B")
+        """The sides' letters, left and right (swapped: B, A)."""
         self.marks: Mapping[str, Mark] = {}
         self.show_noise = False
         self._texts = ("", "")
@@ -83,6 +96,8 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._fill: Callable[[int], Block] | None = None
+        self._item_shown: tuple[int, int] | None = None
+        """(item, scroll position) of the last passage jump."""
         self._kinds: dict[int, str] = {}
         """Status of each block filled so far (a preview's statuses are provisional)."""
 
@@ -154,16 +169,36 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
             if self.selected is not None and self.in_view(self.drift_line(self.selected)):
                 keep = self.selected
         wa, wb = self.pane_widths()
+        self._item_shown = None
         self.rows = Layout(
             self.comp, self.doc_a, self.doc_b, wa, wb, show_noise=self.show_noise, texts=self._texts
         )
         self.virtual_size = Size(wa + wb + GUTTER, self.rows.height)
+        self.find(self.pattern, keep_hit=True)
         if keep is not None:
             self.show_line(self.drift_line(keep))
         elif anchor is not None:
             item = self.rows.items[self.rows.item_of_block[anchor]]
             self.scroll_to(y=item.y, animate=False)
         self.redraw()
+
+    def find(self, pattern: re.Pattern[str] | None, keep_hit: bool = False) -> None:
+        """Find every match of ``pattern`` (None: end the search); ``keep_hit`` keeps the
+        current match the same text (after the view was wrapped again)."""
+        old = self.hits[self.hit][1:] if keep_hit and self.hit is not None else None
+        self.pattern = pattern
+        self.hits = self.rows.find_all(pattern) if pattern and self.rows else []
+        self._hits_in = {}
+        for hit in self.hits:
+            assert self.rows is not None
+            self._hits_in.setdefault(self.rows.item_at(hit[0])[0], []).append(hit)
+        self.hit = next((k for k, h in enumerate(self.hits) if h[1:] == old), None)
+        self._cache.clear()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.post_message(self.Scrolled())
 
     def in_view(self, y: int) -> bool:
         top = round(self.scroll_y)
@@ -212,6 +247,37 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         if d.a_span[1] > d.a_span[0] or not d.b_span[1] > d.b_span[0]:
             return self.rows.line_of(k, "a", d.a_span[0])
         return self.rows.line_of(k, "b", d.b_span[0])
+
+    def show_drift(self, n: int) -> None:
+        """Bring drift ``n`` into view with as much of its passage above it as fits."""
+        if self.rows is None:
+            return
+        y = self.drift_line(n)
+        k, _ = self.rows.item_at(y)
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        start = self.rows.items[k].y if k >= 0 else y
+        if top <= start and y < top + height - 2:
+            return
+        if y - start < height - 3:
+            self.scroll_to(y=max(start - 1, 0), animate=False)
+        else:
+            self.scroll_to(y=max(y - height // 3, 0), animate=False)
+
+    def show_item(self, k: int) -> None:
+        """Scroll so that item ``k`` starts on the second line of the view (or as near as
+        the end of the view allows: it stays the current item all the same)."""
+        if self.rows is not None:
+            self.scroll_to(y=max(self.rows.items[k].y - 1, 0), animate=False)
+            self._item_shown = (k, round(self.scroll_y))
+
+    def current_item(self) -> int:
+        """The item a passage jump starts from: the one last jumped to while the view has
+        not moved since, else the one at the top of the view."""
+        assert self.rows is not None
+        top = round(self.scroll_y)
+        if self._item_shown is not None and self._item_shown[1] == top:
+            return self._item_shown[0]
+        return max(self.rows.item_at(top + 1)[0], 0)
 
     def show_line(self, y: int) -> None:
         """Scroll so line ``y`` sits a third of the way down, unless it is in view."""
@@ -293,7 +359,7 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
         lines = item.a_lines if side == "a" else item.b_lines
         if n >= len(lines) or lines[n] == GAP:
             if n == 0 and not lines:
-                label = "(not in A)" if side == "a" else "(not in B)"
+                label = f"(not in {self.names[0] if side == 'a' else self.names[1]})"
                 text = Text(label, style=self._style("muted"))
                 return strip_of(text, self.app.console, width, base)
             return Strip.blank(width, base)
@@ -307,14 +373,20 @@ class SideBySide(ScrollView, can_focus=True, inherit_bindings=False):
                     continue
                 if num >= 0:
                     mark = self.marks.get(self.drifts[num].id)
+                    if num not in self.shown and num != self.selected:
+                        continue  # hidden by the filters: its words show as plain changes
                     if num == self.selected:
                         name = "selected"
                     elif mark is not None and mark.status == "dismissed":
                         continue
                 text.stylize(self._style(name), max(s0, s) - s, min(e0, e) - s)
-        if self.pattern is not None:
-            for m in self.pattern.finditer(shown):
-                text.stylize(self._style("match"), m.start(), m.end())
+        current = self.hits[self.hit] if self.hit is not None else None
+        want = 0 if side == "a" else 1
+        for hit in self._hits_in.get(self.rows.item_at(item.y)[0], ()):
+            _y, hside, s0, e0 = hit
+            if hside == want and s0 < e and e0 > s:
+                name = "match-current" if hit == current else "match"
+                text.stylize(self._style(name), max(s0, s) - s, min(e0, e) - s)
         return strip_of(text, self.app.console, width, base)
 
     # -- mouse -------------------------------------------------------------

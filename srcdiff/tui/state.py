@@ -12,7 +12,7 @@ SEVERITIES: tuple[Severity, ...] = (Severity.MEDIUM, Severity.HIGH, Severity.LOW
 findings (format, equivalent wording) stay in the text and the JSON, out of the review."""
 SEVERITY_FILTER = {
     Severity.HIGH: "high only",
-    Severity.MEDIUM: "medium and high",
+    Severity.MEDIUM: "medium and up",
     Severity.LOW: "all severities",
 }
 
@@ -34,7 +34,7 @@ class Nav:
     current: int | None = None
     hide_reviewed: bool = False
     reviewed: frozenset[str] = frozenset()
-    """Ids of the drifts that carry a mark."""
+    """Ids of the drifts that carry a verdict (a note alone is not one)."""
     _by_severity: list[int] = field(default_factory=list)
     _seq: list[int] = field(default_factory=list)
     _seq_key: tuple[object, ...] = ()
@@ -51,13 +51,50 @@ class Nav:
         nav._by_severity = sorted(range(len(drifts)), key=lambda i: (-drifts[i].severity.rank, i))
         return nav
 
-    def passes(self, i: int) -> bool:
+    def in_scope(self, i: int) -> bool:
+        """Whether drift ``i`` passes the kind and severity filters."""
         d = self.drifts[i]
         if self.kind is not None and self.kind not in d.kinds:
             return False
-        if self.hide_reviewed and d.id in self.reviewed:
-            return False
         return d.severity.rank >= self.severity.rank
+
+    def passes(self, i: int) -> bool:
+        if self.hide_reviewed and self.drifts[i].id in self.reviewed:
+            return False
+        return self.in_scope(i)
+
+    def decided(self) -> tuple[int, int]:
+        """(drifts with a verdict, drifts) among those the kind and severity filters pass."""
+        scope = [i for i in range(len(self.drifts)) if self.in_scope(i)]
+        return sum(1 for i in scope if self.drifts[i].id in self.reviewed), len(scope)
+
+    def next_undecided(self) -> int | None:
+        """The first drift after the current one in the sequence without a verdict, wrapping
+        (after where it stood, when the filters hide it now); None when every drift of the
+        sequence has one."""
+        seq = self.sequence()
+        if not seq:
+            return None
+        if self.current in seq:
+            start = seq.index(self.current) + 1
+        else:
+            rank = {d: n for n, d in enumerate(self.ordered())}
+            here = rank.get(self.current, -1) if self.current is not None else -1
+            start = next((k for k, d in enumerate(seq) if rank[d] > here), 0)
+        for k in range(len(seq)):
+            cand = seq[(start + k) % len(seq)]
+            if self.drifts[cand].id not in self.reviewed:
+                return cand
+        return None
+
+    def settle(self) -> bool:
+        """After a filter change: a current drift the filters hide gives way to the first
+        one shown (or none).  True when the selection changed."""
+        seq = self.sequence()
+        if self.current is None or self.current in seq:
+            return False
+        self.current = seq[0] if seq else None
+        return True
 
     def ordered(self) -> list[int]:
         """Every drift in the current order, filters ignored."""
@@ -125,5 +162,5 @@ class Nav:
     def describe(self) -> str:
         kind = self.kind.value if self.kind else "all kinds"
         sev = SEVERITY_FILTER[self.severity]
-        todo = ", unreviewed only" if self.hide_reviewed else ""
-        return f"order: {self.order} · filter: {kind}, {sev}{todo}"
+        todo = " · undecided only" if self.hide_reviewed else ""
+        return f"{self.order} order · {kind} · {sev}{todo}"
