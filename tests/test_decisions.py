@@ -71,6 +71,20 @@ def test_csv_and_markdown_round_trip(report: Report) -> None:
     assert "a \\| pipe \\*and\\* \\<b\\>" in md
 
 
+def test_no_csv_cell_opens_like_a_spreadsheet_formula() -> None:
+    a = "Officials said prices rose 5% in May.\n\nOther text here."
+    b = "Officials said prices rose 9% in May.\n\nOther text here."
+    rep = compare([document_from_text(a, "a"), document_from_text(b, "b")])
+    first = rep.comparisons[0].drifts[0]
+    notes = ['=HYPERLINK("http://127.0.0.1/x","click")', "+1+2", "-3", "@SUM(A1)"]
+    for note in notes:
+        table = decisions(rep, {first.id: Mark("confirmed", note)})
+        rows = list(csv.DictReader(io.StringIO(to_csv(table))))
+        cells = [v for r in rows for v in r.values()]
+        assert "'" + note in cells
+        assert not any(v.startswith(("=", "+", "-", "@")) for v in cells)
+
+
 def test_no_control_byte_reaches_either_file() -> None:
     a = "The minister said \x1b[2Jprices rose 5% in May.\n\nOther text here."
     b = "The minister said \x1b[2Jprices rose 9% in May.\n\nOther text here."

@@ -105,12 +105,22 @@ def decisions(
     return Decisions(tuple(shown))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A cell a spreadsheet will not run: text opening like a formula ("=HYPERLINK(…)",
+    "-2+3") gets a leading apostrophe, as OWASP's CSV-injection advice has it."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(table: Decisions) -> str:
-    """The rows as CSV with a header row (RFC 4180 quoting, CRLF line ends)."""
+    """The rows as CSV with a header row (RFC 4180 quoting, CRLF line ends); no cell
+    opens like a spreadsheet formula."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[name for name, _ in COLUMNS])
     writer.writeheader()
-    writer.writerows(table.rows)
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in table.rows)
     return out.getvalue()
 
 
