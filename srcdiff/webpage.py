@@ -334,7 +334,10 @@ def _main_text(tree: HtmlElement) -> str:
 
 
 def _squeezed(text: str) -> str:
-    return "".join(w for w in text.split() if w not in _SEPARATORS)
+    words = text.split()
+    if _SEPARATORS.isdisjoint(words):
+        return "".join(words)
+    return "".join(w for w in words if w not in _SEPARATORS)
 
 
 def main_flags(blocks: list[str], main: str) -> list[bool]:
