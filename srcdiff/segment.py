@@ -191,14 +191,16 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
+def paragraph_spans(text: str, across_blocks: bool = True) -> list[tuple[int, int, bool]]:
     """(start, end, from_list_block) for each paragraph, in order.
 
     Blank lines separate paragraphs.  Inside a block, lines that are not
     hard-wrapped prose (headlines, one paragraph per line as in wire copy,
     link lists) each become a paragraph of their own, unless the block's
     layout makes it one paragraph (``_kept_whole``).  A long run of very short
-    lines (a word list) is read in passages (``_passages``).
+    lines (a word list) is read in passages (``_passages``), and so, when
+    ``across_blocks``, is a long run of one-word paragraphs between blank lines
+    (not on a web page, whose blocks each are furniture or not).
     """
     out: list[tuple[int, int, bool]] = []
     for s, e in _blocks(text):
@@ -210,7 +212,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
             out += _passages(text, [(ls, le, True) for ls, le in lines])
         else:
             out.append((s, e, False))
-    return out
+    return _passages(text, out) if across_blocks else out
 
 
 SHORT_WORDS = 2
@@ -238,16 +240,16 @@ def _short_run(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _passages(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
-    """A list block's lines, with each run of ``PASSAGE_RUN`` or more short ones (a word
-    list, one token a line) cut into passages of some thirty lines.
+    """Paragraphs (a list block's lines, or a text's paragraphs), with each run of
+    ``PASSAGE_RUN`` or more short ones (a word list, one token a line) cut into passages of
+    some thirty.
 
     A paragraph a word would make 200,000 paragraphs of a 1 MB word list, each
     to be aligned and reported, for no gain in reading; a block of them in
     lower case would be kept whole, one paragraph of 200,000 words.  Where a
     passage ends is decided by the words' own content, so that an edit moves
     the cuts near it only and the passages of two versions still pair one to
-    one elsewhere.  A passage never crosses a blank line: a web page's blocks,
-    furniture or not, stay apart.
+    one elsewhere.
     """
     if len(spans) < PASSAGE_RUN:
         return spans
@@ -360,7 +362,7 @@ def segment(text: str, furniture: Sequence[tuple[int, int, str]] = ()) -> tuple[
     be furniture (a web page's navigation, footer, comments); a paragraph inside
     one gets its reason, the others are judged by the furniture rules.
     """
-    spans = paragraph_spans(text)
+    spans = paragraph_spans(text, across_blocks=not furniture)
     known = _known_furniture(spans, furniture)
     reasons: list[str | None] = []
     for (s, e, _), reason in zip(spans, known, strict=True):

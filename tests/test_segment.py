@@ -282,3 +282,26 @@ def test_word_lists_compared_in_passages() -> None:
     }
     assert {f"changed{k}" for k in range(0, len(b), 397)} <= inserted
     assert all(blk.a and blk.b for blk in comp.blocks)  # nothing unpaired
+
+
+def test_one_word_paragraphs_between_blank_lines_are_read_in_passages() -> None:
+    words = _word_list(1000)
+    text = "\n\n".join(words)
+    paras = segment(text)
+    assert len(paras) <= 1000 / 16
+    assert [w for p in paras for w in p.text.split()] == words
+    assert all(text[p.start : p.end] == p.text for p in paras)
+
+
+def test_a_web_page_s_blocks_stay_apart() -> None:
+    """Where the reader marks furniture block by block, no passage joins two blocks."""
+    words = _word_list(300)
+    text = "\n\n".join(words)
+    furniture, pos = [], 0
+    for k, w in enumerate(words):
+        if k % 2:
+            furniture.append((pos, pos + len(w), "navigation"))
+        pos += len(w) + 2
+    paras = segment(text, furniture)
+    assert [p.text for p in paras] == words
+    assert [p.noise_reason == "navigation" for p in paras] == [bool(k % 2) for k in range(300)]
