@@ -1,6 +1,7 @@
-"""Pathological sizes: many one-word lines, one huge line.  Time, peak memory, report size.
+"""Pathological sizes: many one-word lines or paragraphs, one huge line.  Time, peak memory,
+report size.
 
-    python bench/hostile_sizes.py                     # 200,000 lines per side, a 5 MB line
+    python bench/hostile_sizes.py                     # 200,000 lines (and paragraphs), a 5 MB line
     python bench/hostile_sizes.py --lines 20000 --line-mb 1 --chromium
     python bench/hostile_sizes.py --timeout 120      # give up on a case after 120 s
 
@@ -36,6 +37,11 @@ def one_word_lines(n: int) -> tuple[str, str]:
     return "\n".join(a) + "\n", "\n".join(b) + "\n"
 
 
+def blank_lines_between(a: str, b: str) -> tuple[str, str]:
+    """The same words, a blank line between each two (one-word paragraphs)."""
+    return a.replace("\n", "\n\n"), b.replace("\n", "\n\n")
+
+
 def one_line(megabytes: float) -> tuple[str, str]:
     rng = random.Random(2)
     words: list[str] = []
@@ -46,6 +52,10 @@ def one_line(megabytes: float) -> tuple[str, str]:
         size += len(w) + 1
     a = " ".join(words) + "\n"
     return a, a.replace("beta gamma", "beta GAMMA", 50)
+
+
+def stem_of(name: str) -> str:
+    return "".join(c for c in name.replace(" ", "-") if c.isalnum() or c == "-")
 
 
 def measure(args: list[str], timeout: float) -> dict[str, float | str]:
@@ -109,9 +119,10 @@ def main() -> int:
     }
     for name, (a_text, b_text) in {
         f"{args.lines:,} one-word lines": one_word_lines(args.lines),
+        f"{args.lines:,} one-word paragraphs": blank_lines_between(*one_word_lines(args.lines)),
         f"one {args.line_mb:g} MB line": one_line(args.line_mb),
     }.items():
-        stem = OUT / name.replace(" ", "-").replace(",", "")
+        stem = OUT / stem_of(name)
         a, b = stem.with_suffix(".a.txt"), stem.with_suffix(".b.txt")
         a.write_text(a_text, encoding="utf-8")
         b.write_text(b_text, encoding="utf-8")
@@ -119,7 +130,7 @@ def main() -> int:
     results = {}
     base: dict[str, float] = {}
     for name, (a, b) in cases.items():
-        html = OUT / (name.split()[0] + ".html")
+        html = OUT / (stem_of(name) + ".html")
         row: dict[str, object] = {"bytes": a.stat().st_size + b.stat().st_size}
         for face, extra in (("stat", ["--stat"]), ("html", ["--html", "-o", str(html)])):
             got = measure([str(a), str(b), *extra], args.timeout)

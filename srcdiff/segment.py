@@ -10,6 +10,8 @@ Nothing is ever deleted; noise is only marked.
 from __future__ import annotations
 
 import itertools
+import re
+import zlib
 from collections.abc import Sequence
 
 import regex
@@ -91,21 +93,12 @@ _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 _LETTERS = regex.compile(r"\p{L}+")
 
 
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+"""A line's text without the blanks around it (``re``'s ``\\s`` is ``str.isspace``)."""
+
+
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-        pos = stop + 1
-    return spans
+    return [m.span() for m in _LINE.finditer(text, start, end)]
 
 
 def _is_wrapped_prose(text: str, lines: list[tuple[int, int]]) -> bool:
@@ -198,21 +191,96 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int, bool]]:
+def paragraph_spans(text: str, across_blocks: bool = True) -> list[tuple[int, int, bool]]:
     """(start, end, from_list_block) for each paragraph, in order.
 
     Blank lines separate paragraphs.  Inside a block, lines that are not
     hard-wrapped prose (headlines, one paragraph per line as in wire copy,
     link lists) each become a paragraph of their own, unless the block's
-    layout makes it one paragraph (``_kept_whole``).
+    layout makes it one paragraph (``_kept_whole``).  A long run of very short
+    lines (a word list) is read in passages (``_passages``), and so, when
+    ``across_blocks``, is a long run of one-word paragraphs between blank lines
+    (not on a web page, whose blocks each are furniture or not).
     """
     out: list[tuple[int, int, bool]] = []
     for s, e in _blocks(text):
         lines = _line_spans(text, s, e)
-        if len(lines) > 1 and not (_is_wrapped_prose(text, lines) or _kept_whole(text, lines)):
-            out.extend((ls, le, True) for ls, le in lines)
+        if len(lines) > 1 and (
+            _short_run(text, lines)
+            or not (_is_wrapped_prose(text, lines) or _kept_whole(text, lines))
+        ):
+            out += _passages(text, [(ls, le, True) for ls, le in lines])
         else:
             out.append((s, e, False))
+    return _passages(text, out) if across_blocks else out
+
+
+SHORT_WORDS = 2
+"""A line of this many words or fewer is short: a word list's entry, not a headline."""
+PASSAGE_RUN = 100
+"""Consecutive short lines from which on they are read in passages."""
+PASSAGE_LINES = (16, 16, 64)
+"""(fewest, one in, most) short lines to a passage: it ends after ``fewest`` lines at one
+whose CRC-32 is a multiple of ``one in``, and after ``most`` in any case."""
+
+
+def _short(text: str, s: int, e: int) -> bool:
+    piece = text[s:e]
+    return "\n" not in piece and len(piece.split(None, SHORT_WORDS)) <= SHORT_WORDS
+
+
+def _short_run(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether ``PASSAGE_RUN`` consecutive lines are short (a word list, not a layout)."""
+    run = 0
+    for s, e in lines if len(lines) >= PASSAGE_RUN else ():
+        run = run + 1 if _short(text, s, e) else 0
+        if run >= PASSAGE_RUN:
+            return True
+    return False
+
+
+def _passages(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Paragraphs (a list block's lines, or a text's paragraphs), with each run of
+    ``PASSAGE_RUN`` or more short ones (a word list, one token a line) cut into passages of
+    some thirty.
+
+    A paragraph a word would make 200,000 paragraphs of a 1 MB word list, each
+    to be aligned and reported, for no gain in reading; a block of them in
+    lower case would be kept whole, one paragraph of 200,000 words.  Where a
+    passage ends is decided by the words' own content, so that an edit moves
+    the cuts near it only and the passages of two versions still pair one to
+    one elsewhere.
+    """
+    if len(spans) < PASSAGE_RUN:
+        return spans
+    short = [_short(text, s, e) for s, e, _ in spans]
+    out: list[tuple[int, int, bool]] = []
+    k = 0
+    while k < len(spans):
+        end = k
+        while end < len(spans) and short[end]:
+            end += 1
+        if end - k >= PASSAGE_RUN:
+            out += _cut(text, spans[k:end])
+        else:
+            out += spans[k : max(end, k + 1)]
+        k = max(end, k + 1)
+    return out
+
+
+def _cut(text: str, run: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    fewest, one_in, most = PASSAGE_LINES
+    out: list[tuple[int, int, bool]] = []
+    first = 0
+    for k, (s, e, _) in enumerate(run):
+        size = k - first + 1
+        if size >= most or (
+            size >= fewest and zlib.crc32(text[s:e].encode("utf-8", "surrogatepass")) % one_in == 0
+        ):
+            out.append((run[first][0], e, True))
+            first = k + 1
+    if first < len(run):
+        out.append((run[first][0], run[-1][1], True))
     return out
 
 
@@ -294,7 +362,7 @@ def segment(text: str, furniture: Sequence[tuple[int, int, str]] = ()) -> tuple[
     be furniture (a web page's navigation, footer, comments); a paragraph inside
     one gets its reason, the others are judged by the furniture rules.
     """
-    spans = paragraph_spans(text)
+    spans = paragraph_spans(text, across_blocks=not furniture)
     known = _known_furniture(spans, furniture)
     reasons: list[str | None] = []
     for (s, e, _), reason in zip(spans, known, strict=True):

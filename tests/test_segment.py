@@ -205,3 +205,103 @@ def test_user_lines_in_a_footer_stay_apart() -> None:
     """A line opening with a user name is not a continuation in lower case."""
     text = "admin · 3 hours ago\nguest_4471 · 5 hours ago\nCopyright © 2024 Example News."
     assert len(paragraph_spans(text)) == 3
+
+
+def _word_list(n: int, seed: int = 3, lower: bool = False) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    if lower:
+        return [f"{rng.choice(words)}{'x' * rng.randrange(4)}" for _ in range(n)]
+    return [f"{rng.choice(words)}{rng.randrange(1000)}" for _ in range(n)]
+
+
+def _paragraph_lines(text: str) -> list[list[str]]:
+    return [text[s:e].split("\n") for s, e, _ in paragraph_spans(text)]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_word_list_is_read_in_passages(lower: bool) -> None:
+    """A long run of one-word lines is cut into passages of some thirty lines, every line
+    kept, in order (a lower-case list, which its layout would keep whole, too)."""
+    from srcdiff.segment import PASSAGE_LINES
+
+    lines = _word_list(3000, lower=lower)
+    paras = _paragraph_lines("\n".join(lines) + "\n")
+    assert [line for p in paras for line in p] == lines
+    fewest, _, most = PASSAGE_LINES
+    assert all(fewest <= len(p) <= most for p in paras[:-1])
+    assert 3000 / most <= len(paras) <= 3000 / fewest
+
+
+def test_word_list_cuts_follow_content() -> None:
+    """An edit moves the passage cuts near it only: the passages after it are the same."""
+    a = _word_list(2000)
+    b = a[:100] + ["inserted", "lines"] + a[100:]
+    pa, pb = _paragraph_lines("\n".join(a)), _paragraph_lines("\n".join(b))
+    tail_a, tail_b = pa[len(pa) // 4 :], pb[len(pb) - (len(pa) - len(pa) // 4) :]
+    assert tail_a == tail_b
+
+
+@pytest.mark.parametrize(
+    ("lines", "grouped"),
+    [
+        (_word_list(99), False),  # a list shorter than a run: a line a paragraph
+        ([f"{w} and more words" for w in _word_list(300)], False),  # lines of several words
+        (_word_list(150) + ["A headline of many words here"] + _word_list(50), True),
+    ],
+)
+def test_only_long_runs_of_short_lines_are_grouped(lines: list[str], grouped: bool) -> None:
+    paras = _paragraph_lines("\n".join(lines))
+    assert [line for p in paras for line in p] == lines
+    assert (len(paras) < len(lines)) is grouped
+    if grouped:  # the long line stays a paragraph of its own, and so do the 50 after it
+        assert ["A headline of many words here"] in paras
+        assert paras[-50:] == [[line] for line in lines[-50:]]
+
+
+def test_word_lists_compared_in_passages() -> None:
+    """Two long word lists pair passage by passage; every changed word is in the word ops."""
+    from srcdiff.model import OpKind
+    from srcdiff.pipeline import compare, document_from_text
+
+    a = _word_list(4000)
+    b = list(a)
+    for k in range(0, len(b), 397):
+        b[k] = f"changed{k}"
+    report = compare([document_from_text("\n".join(a)), document_from_text("\n".join(b))])
+    comp = report.comparisons[0]
+    assert len(report.documents[0].paragraphs) < 4000 / 10
+    inserted = {
+        w
+        for blk in comp.blocks
+        for op in blk.ops
+        if op.op is not OpKind.EQUAL
+        for w in op.b.split()
+    }
+    assert {f"changed{k}" for k in range(0, len(b), 397)} <= inserted
+    assert all(blk.a and blk.b for blk in comp.blocks)  # nothing unpaired
+
+
+def test_one_word_paragraphs_between_blank_lines_are_read_in_passages() -> None:
+    words = _word_list(1000)
+    text = "\n\n".join(words)
+    paras = segment(text)
+    assert len(paras) <= 1000 / 16
+    assert [w for p in paras for w in p.text.split()] == words
+    assert all(text[p.start : p.end] == p.text for p in paras)
+
+
+def test_a_web_page_s_blocks_stay_apart() -> None:
+    """Where the reader marks furniture block by block, no passage joins two blocks."""
+    words = _word_list(300)
+    text = "\n\n".join(words)
+    furniture, pos = [], 0
+    for k, w in enumerate(words):
+        if k % 2:
+            furniture.append((pos, pos + len(w), "navigation"))
+        pos += len(w) + 2
+    paras = segment(text, furniture)
+    assert [p.text for p in paras] == words
+    assert [p.noise_reason == "navigation" for p in paras] == [bool(k % 2) for k in range(300)]

@@ -195,3 +195,33 @@ def test_a_very_large_page_is_read() -> None:
     page = read_page(html)
     assert page.text.count("\n\n") >= 39_999
     assert "Sentence number 39999 of" in page.text
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        ("<div role='Navigation'>Home</div><p>Text</p>", [("Home", "navigation"), ("Text", None)]),
+        ("<div class='Site-Menu top'>Menu</div>", [("Menu", "navigation")]),
+        ("<section id='user_comments'><p>Nice</p></section>", [("Nice", "comments")]),
+        ("<div class='story-body'><p>Body</p></div>", [("Body", None)]),
+        ("<nav class='comments'>Links</nav>", [("Links", "navigation")]),  # the tag decides
+        (
+            "<div class='ad-slot'>Buy</div><div class='adventure'>Trip</div>",
+            [("Buy", "advertisement"), ("Trip", None)],
+        ),
+        (
+            "<p>Keep</p><div STYLE='DISPLAY : NONE'>gone</div><p hidden=no>gone</p>",
+            [("Keep", None)],
+        ),
+        (
+            "<footer><p>Contact</p><a>Jobs</a></footer><p>After</p>",
+            [("Contact", "page footer"), ("Jobs", "page footer"), ("After", None)],
+        ),
+    ],
+)
+def test_regions_and_hidden_elements_in_the_walk(
+    html: str, blocks: list[tuple[str, str | None]]
+) -> None:
+    tree, cut = webpage._parse(f"<html><body>{html}</body></html>")
+    assert tree is not None and not cut
+    assert [(b.text, b.region) for b in webpage.visible_blocks(tree)] == blocks
