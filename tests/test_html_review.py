@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from srcdiff.model import Report, Severity, Status
+from srcdiff.render import html as html_module
 from srcdiff.render.html import render_html
 from srcdiff.render.htmlbody import FOLD_MIN
 from srcdiff.render.htmlreview import DECISION_COLUMNS
@@ -232,15 +233,29 @@ def test_print_modes(watch: Watch, bundle: tuple[Report, Path]) -> None:
     assert watch.errors == []
 
 
-def test_nothing_is_left_unpainted(watch: Watch, bundle: tuple[Report, Path]) -> None:
-    """No content-visibility: a full-page screenshot and a print lay out every row."""
-    _, path = bundle
+SKIPPED = """Array.from(document.querySelectorAll('*'))
+               .filter(e => getComputedStyle(e).contentVisibility !== 'visible').length"""
+
+
+def test_nothing_is_left_unpainted(
+    watch: Watch, bundle: tuple[Report, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No content-visibility below LAZY_ROWS_MIN passages: a full-page screenshot lays out
+    every row; a print lays out every row at any length."""
+    report, path = bundle
     page = watch.open(path)
-    skipped = """Array.from(document.querySelectorAll('*'))
-                   .filter(e => getComputedStyle(e).contentVisibility !== 'visible').length"""
-    assert page.evaluate(skipped) == 0
+    assert page.evaluate(SKIPPED) == 0
+    page.screenshot(path=str(tmp_path / "full.png"), full_page=True)
     page.emulate_media(media="print")
-    assert page.evaluate(skipped) == 0
+    assert page.evaluate(SKIPPED) == 0
+    monkeypatch.setattr(html_module, "LAZY_ROWS_MIN", 10)
+    long = tmp_path / "long.html"
+    long.write_text(render_html(report), encoding="utf-8")
+    page = watch.open(long)
+    page.emulate_media(media="screen")
+    assert page.evaluate(SKIPPED) == page.locator(".rows.lazy .row").count() > 0
+    page.emulate_media(media="print")
+    assert page.evaluate(SKIPPED) == 0
 
 
 def _rgb(css: str) -> tuple[float, ...]:
