@@ -226,11 +226,15 @@ def test_marks_shown_beside_drifts(seeded: dict[str, Report]) -> None:
     }
     html = render_html(report, marks=marks)
     assert_well_formed(Page(html))
-    for status in ("confirmed", "dismissed", "noted"):
-        # once in the index, once beside the drift in its row
-        assert html.count(f'<span class="mark mk-{status}">') == 2
-    assert html.count("checked against the original") == 2
-    assert "Reviewed: ✓ 1 confirmed, ✗ 1 dismissed, ✎ 1 noted of" in html
+    for status, verdict in (("confirmed", "real change"), ("dismissed", "false alarm")):
+        # in the index, beside the drift in its row, on its card (drifts 0 and 1 are high)
+        assert html.count(f'<span class="mark mk-{status}">') == 3
+        assert html.count(f"<td>{verdict}</td>") == 1  # the decisions table
+    assert drifts[2].severity.value in ("high", "medium")
+    assert html.count('<span class="mark mk-noted">') == 3
+    assert html.count("checked against the original") == 4
+    assert "Reviewed: ✓ 1 real change, ✗ 1 false alarm, ✎ 1 noted of" in html
+    assert "Review decisions (3)" in html
     assert 'class="mark' not in render_html(report)
 
 

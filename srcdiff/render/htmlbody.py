@@ -5,8 +5,10 @@ cut at the word-diff and drift boundaries: removed words in ``<del>``,
 added words in ``<ins>``, a drift's words inside one ``<span class="drift">``
 carrying its severity, an anchor and its explanation as a title.  Equal
 text is written as plain text, so large unchanged passages cost no extra
-elements.  Runs of page furniture, and long runs of unchanged passages, are
-collapsed in ``<details>``.
+elements.  Runs of page furniture, of unchanged passages and of one-sided
+passages without a drift fold in ``<details>`` (closed), which works with or
+without JavaScript.  Each cell names its side (``.who``): read aloud always,
+shown when the cells stack on a narrow screen.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from ..model import Block, Document, Drift, OpKind, Paragraph, Status
-from .htmlkit import MARK_SYMBOL, esc, esc_text, para_numbers, pct, safe_id, short
+from ..model import Block, Document, Drift, OpKind, Paragraph, Severity, Status
+from .htmlkit import MARK_SYMBOL, VERDICT, esc, esc_text, para_numbers, pct, safe_id, short
 from .htmlview import CompView
 
 Piece = tuple[int, int, str]
@@ -26,22 +28,28 @@ Run = tuple[int, int, str, int]
 """(start, end, op class, drift position or -1)."""
 
 
-SAME_FOLD_MIN = 8
-"""Consecutive unchanged passages (no drift) from which a run is folded in ``<details>``:
-a long unchanged stretch costs the browser no layout until it is opened."""
+FOLD_MIN = {"noise": 1, "same": 8, "one-sided": 3}
+"""Consecutive blocks of a kind from which the run folds in a closed ``<details>``: any
+page furniture; a long unchanged stretch (no layout cost until opened); three or more
+passages only one side has (in a bundle, the other articles), while a lone added or
+removed passage stays in view."""
 
 
 def _run_kind(blk: Block) -> str:
     if blk.noise:
         return "noise"
-    if blk.status is Status.EQUAL and not blk.drifts:
+    if blk.drifts:
+        return ""
+    if blk.status is Status.EQUAL:
         return "same"
+    if blk.status in (Status.ONLY_A, Status.ONLY_B):
+        return "one-sided"
     return ""
 
 
 def render_rows(view: CompView) -> str:
-    """Every block of the comparison as a row; consecutive noise blocks share one fold,
-    and so does a long run of unchanged passages."""
+    """Every block of the comparison as a row; a run of blocks of one fold kind
+    (``FOLD_MIN``) shares one fold."""
     blocks = view.comp.blocks
     out: list[str] = []
     k = 0
@@ -50,10 +58,8 @@ def render_rows(view: CompView) -> str:
         j = k + 1
         while kind and j < len(blocks) and _run_kind(blocks[j]) == kind:
             j += 1
-        if kind == "noise":
-            out.append(_noise_fold(view, k, j))
-        elif kind == "same" and j - k >= SAME_FOLD_MIN:
-            out.append(_same_fold(view, k, j))
+        if kind and j - k >= FOLD_MIN[kind]:
+            out.append(_FOLDS[kind](view, k, j))
         else:
             out.extend(render_row(view, n) for n in range(k, j))
         k = j
@@ -109,12 +115,31 @@ def _noise_fold(view: CompView, start: int, stop: int) -> str:
     )
 
 
+def _one_sided_fold(view: CompView, start: int, stop: int) -> str:
+    blocks = view.comp.blocks[start:stop]
+    where = _where(view, blocks)
+    first = blocks[0]
+    doc, idx = (view.doc_a, first.a) if first.a else (view.doc_b, first.b)
+    opening = short(doc.paragraphs[idx[0]].text, 80)
+    label = f"Only one side: {stop - start:,} passages ({'; '.join(where)}), from “{opening}”"
+    rows = "".join(render_row(view, k) for k in range(start, stop))
+    return (
+        f'<details class="one-sided"><summary>{esc(label)}</summary>'
+        f'<div class="one-sided-rows">{rows}</div></details>\n'
+    )
+
+
+_FOLDS = {"noise": _noise_fold, "same": _same_fold, "one-sided": _one_sided_fold}
+
+
 def render_row(view: CompView, k: int) -> str:
     blk = view.comp.blocks[k]
     rid = view.row_ids[k]
     cls = f"row st-{blk.status.value}"
     if blk.drifts:
         cls += " has-drift"
+    if any(d.severity is Severity.HIGH for d in blk.drifts):
+        cls += " has-high"
     if blk.noise:
         cls += " is-noise"
     cell_a = _cell(view, blk, "a")
@@ -179,11 +204,13 @@ def _cell(view: CompView, blk: Block, side: str) -> str:
     indices = blk.a if side == "a" else blk.b
     name = view.letter_a if side == "a" else view.letter_b
     if not indices:
-        return f'<div class="cell side-{side} absent" title="not in {esc(name)}"></div>'
+        who = f'<span class="who">{esc(name)}: not in {esc(doc.label)}</span>'
+        return f'<div class="cell side-{side} absent" title="not in {esc(name)}">{who}</div>'
     pieces = _pieces(blk, side)
     spans = _drift_spans(blk, side)
     paras = "".join(_paragraph(view, blk, doc, doc.paragraphs[i], pieces, spans) for i in indices)
-    return f'<div class="cell side-{side}">{paras}</div>'
+    who = f'<span class="who">{esc(name)} · {esc(doc.label)}</span>'
+    return f'<div class="cell side-{side}">{who}{paras}</div>'
 
 
 def _pieces(blk: Block, side: str) -> list[Piece]:
@@ -280,16 +307,17 @@ def _elided(text: str) -> str:
 
 
 def _drift_span(view: CompView, d: Drift, inner: str) -> str:
-    """A drift's words on one side; its first piece carries the anchor the index links to."""
+    """A drift's words on one side; its first piece carries the anchor the index links to,
+    takes the keyboard focus and is described by the drift's note (shown on focus)."""
     key = view.drift_keys[id(d)]
     anchor = f"d-{key}"
-    id_attr = ""
+    extra = ""
     if anchor not in view.inline:
         view.inline.add(anchor)
-        id_attr = f' id="{anchor}"'
+        extra = f' id="{anchor}" tabindex="0" aria-describedby="n-{key}"'
     return (
-        f'<span class="drift sev-{d.severity.value}"{id_attr} data-d="{key}" '
-        f'title="{esc(d.explanation)}">{inner}</span>'
+        f'<span class="drift sev-{d.severity.value}"{extra} data-d="{key}" '
+        f'data-why="{esc(d.severity.value + ": " + d.explanation)}">{inner}</span>'
     )
 
 
@@ -336,5 +364,5 @@ def mark_html(view: CompView, d: Drift) -> str:
     note = f' <span class="mnote">{esc(m.note)}</span>' if m.note else ""
     return (
         f' <span class="mark mk-{safe_id(m.status)}">{MARK_SYMBOL.get(m.status, "")} '
-        f"{esc(m.status)}</span>{note}"
+        f"{esc(VERDICT.get(m.status, m.status))}</span>{note}"
     )

@@ -1,5 +1,8 @@
 """The drift index of a comparison: every drift, most severe first, linked to its place.
 
+Its order is the one order of the page: ``j``/``k`` walk the shown entries in it, and a
+click on an entry, a card or a drift box moves the walk there.
+
 The filter checkboxes are written ``hidden``; the script shows them, so a
 reader without JavaScript sees every drift and no dead controls.
 """
@@ -10,7 +13,8 @@ from collections import Counter
 
 from ..model import Drift, DriftKind, Severity
 from .htmlbody import change_html, mark_class, mark_html
-from .htmlkit import esc, para_numbers
+from .htmlkit import esc
+from .htmlreview import where
 from .htmlview import CompView
 
 
@@ -30,16 +34,10 @@ def render_index(view: CompView) -> str:
 def _entry(view: CompView, d: Drift) -> str:
     sev = d.severity.value
     kinds = " ".join(k.value for k in d.kinds)
-    blk = view.comp.blocks[view.drift_rows[id(d)]]
-    where = []
-    if blk.a:
-        where.append(f"{view.letter_a} ¶{para_numbers(blk.a)}")
-    if blk.b:
-        where.append(f"{view.letter_b} ¶{para_numbers(blk.b)}")
     return (
         f'<li class="entry sev-{sev}{mark_class(view, d)}" data-sev="{sev}" data-kinds="{kinds}">'
         f'<a href="#{view.drift_anchor(d)}"><span class="sev sev-{sev}">{sev}</span> '
-        f"{esc(', '.join(k.value for k in d.kinds))} · {esc(' ↔ '.join(where))}</a> "
+        f"{esc(', '.join(k.value for k in d.kinds))} · {esc(where(view, d))}</a> "
         f'{change_html(d)}{_direction(d)} <span class="expl">{esc(d.explanation)}</span>'
         f"{mark_html(view, d)}{_evidence(d)}</li>"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Document, Report, Severity
-from .htmlkit import MARK_SYMBOL, esc, fmt_size, letter, pct, plural
+from .htmlkit import MARK_SYMBOL, VERDICT, esc, fmt_size, letter, pct, plural
 from .htmlview import CompView
 
 
@@ -17,20 +17,35 @@ def render_sources(report: Report) -> str:
         '<table class="sources-table"><thead><tr><th scope="col"></th>'
         '<th scope="col">label</th><th scope="col">path or URL</th><th scope="col">size</th>'
         '<th scope="col">modified</th><th scope="col">read as</th>'
-        '<th scope="col">paragraphs</th></tr></thead>'
+        '<th scope="col">passages</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></section>\n"
     )
 
 
-def _source_row(i: int, d: Document) -> str:
+def passages_text(d: Document) -> str:
+    """Passages as the terminal face counts them (paragraphs that are not page furniture),
+    then the furniture: "63 passages + 25 page furniture"."""
     noise = sum(1 for p in d.paragraphs if p.noise)
-    paras = f"{len(d.paragraphs):,}" + (f" ({noise:,} page furniture)" if noise else "")
-    return (
-        f'<tr><th scope="row" class="doc-letter">{letter(i)}</th>'
-        f'<td>{esc(d.label)}</td><td class="path">{esc(d.path)}</td>'
-        f"<td>{esc(fmt_size(d.size))}</td><td>{esc(d.modified or 'unknown')}</td>"
-        f"<td>{esc(d.kind)}, {esc(d.encoding)}{_warnings(d)}</td><td>{esc(paras)}</td></tr>"
+    out = plural(len(d.paragraphs) - noise, "passage")
+    return out + (f" + {noise:,} page furniture" if noise else "")
+
+
+def _source_row(i: int, d: Document) -> str:
+    """One document; each cell names its column (``data-label``) for the narrow layout,
+    where the table stacks into one block per document."""
+    cells = (
+        ("label", esc(d.label), ""),
+        ("path or URL", esc(d.path), "path"),
+        ("size", esc(fmt_size(d.size)), ""),
+        ("modified", esc(d.modified or "unknown"), ""),
+        ("read as", f"{esc(d.kind)}, {esc(d.encoding)}{_warnings(d)}", ""),
+        ("passages", esc(passages_text(d)), ""),
     )
+    tds = "".join(
+        f'<td data-label="{name}"' + (f' class="{cls}"' if cls else "") + f">{html}</td>"
+        for name, html, cls in cells
+    )
+    return f'<tr><th scope="row" class="doc-letter">{letter(i)}</th>{tds}</tr>'
 
 
 def _warnings(d: Document) -> str:
@@ -76,7 +91,7 @@ def _marks_line(view: CompView) -> str:
     known = ("confirmed", "dismissed", "noted")
     other = sum(n for st, n in tally.items() if st not in known)
     parts = ", ".join(
-        [f"{MARK_SYMBOL[st]} {n:,} {st}" for st in known if (n := tally.get(st, 0))]
+        [f"{MARK_SYMBOL[st]} {n:,} {VERDICT[st]}" for st in known if (n := tally.get(st, 0))]
         + ([f"? {other:,} other"] if other else [])
     )
     total = len(view.comp.drifts)

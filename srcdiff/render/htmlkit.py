@@ -17,6 +17,8 @@ from ..sanitize import char_name, escape_char, escaped_at, visible
 SEVERITY_WORD = {"high": "high", "medium": "medium", "low": "low"}
 SEVERITY_LETTER = {"high": "H", "medium": "M", "low": "L"}
 MARK_SYMBOL = {"confirmed": "✓", "dismissed": "✗", "noted": "✎"}
+VERDICT = {"confirmed": "real change", "dismissed": "false alarm", "noted": "noted"}
+"""A review file's status, said for what it means; a status not listed shows as it is."""
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 

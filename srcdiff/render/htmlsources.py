@@ -52,8 +52,9 @@ def render_matrix(report: Report) -> str:
         '<p class="legend">Share of each text (row) that has a counterpart in each other text '
         "(column); in brackets, the share found word for word, quotations aside. Darker is "
         "more.</p>"
+        '<div class="table-wrap" tabindex="0" role="region" aria-label="Who holds what">'
         f'<table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
+        f"<tbody>{''.join(body)}</tbody></table></div>"
         f'<h3>Who copied whom</h3><ul class="relations">{relations}</ul>'
     )
 
@@ -106,6 +107,7 @@ def render_passages(report: Report, views: Sequence[CompView]) -> str:
     return (
         f"<p>Base: {esc(letter(base))} {esc(docs[base].label)}. Medium and high drifts are "
         "listed; each cell links to its row in the pair's side-by-side view.</p>"
+        '<div class="table-wrap" tabindex="0" role="region" aria-label="Passage view">'
         f'<table class="passages"><thead><tr><th scope="col">{esc(letter(base))} passage</th>'
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
