@@ -6,12 +6,15 @@ into a longer page, or moved, is still a passage of both.  Each passage gets
 a MinHash signature (``BANDS * ROWS`` values, vectorised with numpy: one
 matrix product per document, no per-shingle Python loop past hashing the
 words), cut into bands; two passages whose signatures agree on a whole band
-land in one bucket.  Two documents are candidates when they share a bucket.
+land in one bucket.  Two documents are candidates when they share
+``MIN_SUPPORT`` buckets; ``passage_share`` then checks the estimate exactly,
+before the full comparison.
 
 The index is the only thing kept for the whole corpus: for each document
-the set of its band keys (8 bytes each), never its text.  Buckets holding
-more than ``MAX_BUCKET`` documents are boilerplate (a footer, a licence
-line) and are left out, so that no bucket costs quadratic work.
+the set of its band keys (8 bytes each, one numpy array a run of documents),
+never its text.  Buckets holding more than ``MAX_BUCKET`` documents are
+boilerplate (a footer, a licence line) and are left out, so that no bucket
+costs quadratic work.
 """
 
 from __future__ import annotations
