@@ -51,6 +51,9 @@ common phrases become candidates by chance in a large corpus; their best passage
 MAX_BUCKET = 200
 """Documents in one bucket above which it is boilerplate and gives no candidates."""
 
+INDEX_FORMAT = f"shingle {SHINGLE}, window {WINDOW}/{STRIDE}, bands {BANDS}x{ROWS}"
+"""What a document's keys depend on, besides its text."""
+
 U64 = npt.NDArray[np.uint64]
 _WORD = re.compile(r"\w+")
 _SEED = np.random.default_rng(20240413)

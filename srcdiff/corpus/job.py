@@ -29,7 +29,7 @@ from importlib import import_module
 from typing import Any
 
 from ..errors import InputError
-from .index import KeyChunk, candidate_pairs, document_keys
+from .index import INDEX_FORMAT, KeyChunk, candidate_pairs, document_keys
 from .progress import Progress
 from .sources import CorpusDoc, Location, Unreadable, list_parts, read_at
 from .tasks import QUERY_PREFIX, IndexedPart, PairTask, compare_pairs, index_part
@@ -120,8 +120,9 @@ class WorkLog:
         os.makedirs(os.path.join(folder, "index"), exist_ok=True)
 
     def _part_path(self, key: str) -> str:
+        # Named after the index's parameters too: a log written with other bands is not read.
         assert self.folder is not None
-        return os.path.join(self.folder, "index", _digest(key) + ".pickle")
+        return os.path.join(self.folder, "index", _digest(f"{INDEX_FORMAT}\0{key}") + ".pickle")
 
     def load_part(self, key: str) -> IndexedPart | None:
         if self.folder is None or not os.path.exists(self._part_path(key)):
