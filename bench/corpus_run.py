@@ -7,8 +7,10 @@ planted high drifts found, time and memory.
 * planted high drifts: a planted drift is found when the member's line against
   its origin carries a high drift whose span in the member overlaps the
   planted one (or touches it: a removed word's span is empty, next to its neighbour);
-* time: wall clock of the whole command; memory: the largest sum of the
-  resident sets of the command and its worker processes, sampled every 0.2 s;
+* time: wall clock of the whole command, and the CPU time of the command and its
+  worker processes (user + system, last sampled); memory: the largest sum of the
+  resident sets of the command and its worker processes, sampled every 0.2 s, and the
+  command's own; the one-minute load average seen meanwhile (least, mean, most);
 * ``--identical``: the same job again with one thread-based worker, to check
   that its output is byte-identical to the two-process run.
 
@@ -42,7 +44,9 @@ def run(corpus: Path, out: Path, extra: list[str]) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = peak_driver = 0
+    cpu: dict[int, float] = {}
+    loads: list[float] = []
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
         total = 0
@@ -50,14 +54,31 @@ def run(corpus: Path, out: Path, extra: list[str]) -> dict[str, float]:
             for p in [parent, *parent.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     total += p.memory_info().rss
+                    if p.pid == parent.pid:
+                        peak_driver = max(peak_driver, p.memory_info().rss)
+                    t = p.cpu_times()
+                    cpu[p.pid] = t.user + t.system
         except psutil.Error:
             pass
         peak = max(peak, total)
+        loads.append(os.getloadavg()[0])
         time.sleep(0.2)
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise SystemExit(f"corpus_run: srcdiff corpus failed ({proc.returncode}): {err[-2000:]}")
-    return {"seconds": round(time.monotonic() - start, 1), "peak_rss_mb": round(peak / 2**20)}
+    return {
+        "seconds": round(time.monotonic() - start, 1),
+        "cpu_seconds": round(sum(cpu.values()), 1),
+        "peak_rss_mb": round(peak / 2**20),
+        "peak_rss_command_mb": round(peak_driver / 2**20),
+        "load_average": [
+            round(min(loads), 1),
+            round(sum(loads) / len(loads), 1),
+            round(max(loads), 1),
+        ]
+        if loads
+        else [],
+    }
 
 
 def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -91,6 +112,7 @@ def score(corpus: Path, out: Path) -> dict[str, Any]:
         "documents": head["documents"],
         "candidates": head["candidates"],
         "compared": head["compared"],
+        "screened": head.get("screened", 0),
         "clusters": head["clusters"],
         "gold_clusters": len(gold["clusters"]),
         "gold_pairs": len(gold_pairs),

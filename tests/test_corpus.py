@@ -12,11 +12,18 @@ import pytest
 
 from srcdiff.cli import main
 from srcdiff.corpus import cli as corpus_cli
-from srcdiff.corpus.index import candidate_pairs, document_keys
+from srcdiff.corpus.index import (
+    MIN_PASSAGE_SHARE,
+    KeyChunk,
+    candidate_pairs,
+    document_keys,
+    passage_share,
+    shingles,
+)
 from srcdiff.corpus.job import JobConfig, run_job
 from srcdiff.corpus.output import records, render_jsonl, render_summary
-from srcdiff.corpus.sources import CorpusDoc, Unreadable, list_parts, read_at, read_part
-from srcdiff.corpus.tasks import CRASH_ONCE_ENV
+from srcdiff.corpus.sources import CorpusDoc, Location, Unreadable, list_parts, read_at, read_part
+from srcdiff.corpus.tasks import CRASH_ONCE_ENV, PairTask, run_pairs
 from srcdiff.render.corpushtml import render_corpus_html
 
 from .corpus_support import STORIES, write_folder, write_jsonl, write_warc
@@ -124,6 +131,45 @@ def test_a_passage_copied_into_a_long_page_is_still_a_candidate() -> None:
     page = (Path(__file__).parent.parent / "README.md").read_text()[:20000]
     page = page[:10000] + "\n\n" + para + "\n\n" + page[10000:]
     assert candidate_pairs([document_keys(wire), document_keys(page)]).pairs == ((0, 1),)
+
+
+def test_candidates_read_from_chunks_are_those_read_document_by_document() -> None:
+    texts = [
+        (STORIES / s / f"{v}.txt").read_text()
+        for s in ("quake", "court", "telecom")
+        for v in ("wire", "scrape", "rewrite", "backtranslated")
+    ]
+    keys = [document_keys(t) for t in texts]
+    whole = candidate_pairs(keys)
+    assert len(whole.pairs) >= 6
+    chunked = candidate_pairs(
+        [KeyChunk.of(keys[:5]), KeyChunk.of(keys[5:7]), KeyChunk.of(keys[7:])]
+    )
+    assert chunked == whole
+    for doc in (0, 5, 11):
+        only = candidate_pairs(keys, only=doc)
+        assert only.pairs == tuple(p for p in whole.pairs if doc in p)
+
+
+def test_a_candidate_below_the_passage_share_is_screened_but_never_a_member() -> None:
+    wire = (STORIES / "quake" / "wire.txt").read_text()
+    court = (STORIES / "court" / "wire.txt").read_text()
+    phrase = " ".join(wire.split()[40:46])
+    other = court[:600] + " " + phrase + " " + court[600:]
+    assert passage_share(shingles(wire), shingles(wire[:2000])) == 1.0
+    assert 0 < passage_share(shingles(wire), shingles(other)) < MIN_PASSAGE_SHARE
+    a, b = (CorpusDoc(n, t, Location("file", n)) for n, t in (("a", wire), ("b", other)))
+    cand, member = (
+        PairTask("a", "b", a.location, b.location),
+        PairTask("a", "b", a.location, b.location, screen=False),
+    )
+    docs = {"a": a, "b": b}
+    screened = run_pairs((cand,), lambda i, _: docs[i])
+    assert screened == [
+        {"a": "a", "b": "b", "relation": "unrelated", "screened": screened[0]["screened"]}
+    ]
+    full = run_pairs((member,), lambda i, _: docs[i])[0]
+    assert "screened" not in full and "similarity" in full
 
 
 # --- the job ------------------------------------------------------------------------
@@ -234,6 +280,8 @@ def test_html_escapes_document_ids() -> None:
         "documents": 1,
         "unreadable": 1,
         "candidates": 0,
+        "compared": 0,
+        "screened": 0,
         "related": 0,
         "clusters": 0,
     }

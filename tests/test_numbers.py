@@ -97,3 +97,10 @@ def test_explanations() -> None:
     assert compare(a, b)[1] == "number changed: $48 million → $84 million"
     a, b = find_quantities("more than 70 percent")[0], find_quantities("Nearly 70%")[0]
     assert compare(a, b)[1].startswith("qualifier changed: more than → nearly")
+
+
+@pytest.mark.parametrize("text", ["ruling 2-1 that", "a 2-10 vote", "pages 10-20"])
+def test_both_figures_of_a_tally_or_range_are_numbers(text: str) -> None:
+    """A score, a vote tally or a range: "2-1" becoming "2-10" is a figure changed."""
+    first, second = text.split()[1].split("-")
+    assert [q.text for q in find_quantities(text)] == [first, second]

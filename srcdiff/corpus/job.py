@@ -29,7 +29,7 @@ from importlib import import_module
 from typing import Any
 
 from ..errors import InputError
-from .index import U64, candidate_pairs, document_keys
+from .index import INDEX_FORMAT, KeyChunk, candidate_pairs, document_keys
 from .progress import Progress
 from .sources import CorpusDoc, Location, Unreadable, list_parts, read_at
 from .tasks import QUERY_PREFIX, IndexedPart, PairTask, compare_pairs, index_part
@@ -120,8 +120,9 @@ class WorkLog:
         os.makedirs(os.path.join(folder, "index"), exist_ok=True)
 
     def _part_path(self, key: str) -> str:
+        # Named after the index's parameters too: a log written with other bands is not read.
         assert self.folder is not None
-        return os.path.join(self.folder, "index", _digest(key) + ".pickle")
+        return os.path.join(self.folder, "index", _digest(f"{INDEX_FORMAT}\0{key}") + ".pickle")
 
     def load_part(self, key: str) -> IndexedPart | None:
         if self.folder is None or not os.path.exists(self._part_path(key)):
@@ -225,25 +226,28 @@ def _index(client: Any, parts: Sequence[Any], log: WorkLog, quiet: bool) -> list
     return [done[p.key] for p in parts]
 
 
-def _corpus(indexed: Sequence[IndexedPart]) -> tuple[Corpus, list[U64]]:
+def _corpus(indexed: Sequence[IndexedPart]) -> tuple[Corpus, list[KeyChunk]]:
     """The documents in source order; a repeated id is reported, not indexed twice."""
     ids: list[str] = []
     locs: list[Location] = []
     dates: list[str | None] = []
-    keys: list[U64] = []
+    keys: list[KeyChunk] = []
     bad: list[Unreadable] = []
     seen: set[str] = set()
     for ip in indexed:
         bad += ip.unreadable
+        kept = []
         for i, doc_id in enumerate(ip.ids):
             if doc_id in seen:
                 bad.append(Unreadable(doc_id, "repeats the id of an earlier document"))
                 continue
             seen.add(doc_id)
+            kept.append(i)
             ids.append(doc_id)
             locs.append(ip.locations[i])
             dates.append(ip.dates[i])
-            keys.append(ip.keys[i])
+        whole = len(kept) == len(ip.ids)
+        keys.append(ip.keys if whole else KeyChunk.of([ip.keys.doc(i) for i in kept]))
     corpus = Corpus(tuple(ids), tuple(locs), tuple(dates), tuple(sorted(bad, key=_bad_key)))
     return corpus, keys
 
@@ -263,7 +267,8 @@ def _compare(
 ) -> None:
     """Run every task not yet in ``records``, adding each result once."""
     as_completed = import_module("distributed").as_completed
-    todo = sorted((t for t in tasks if (t.a, t.b) not in records), key=lambda t: (t.a, t.b))
+    todo = sorted((t for t in tasks if _missing(t, records)), key=lambda t: (t.a, t.b))
+    wanted = {(t.a, t.b): t for t in todo}
     batches = [tuple(todo[i : i + BATCH]) for i in range(0, len(todo), BATCH)]
     progress = None if quiet else Progress(stage, len(tasks))
     if progress:
@@ -275,7 +280,7 @@ def _compare(
         futures = client.map(compare_pairs, batches, [query] * len(batches), key=keys)
         for fut in as_completed(futures):
             recs = fut.result()
-            fresh = [r for r in recs if (r["a"], r["b"]) not in records]
+            fresh = [r for r in recs if _missing(wanted[(r["a"], r["b"])], records)]
             for r in fresh:
                 records[(r["a"], r["b"])] = r
             log.append(fresh)
@@ -286,17 +291,24 @@ def _compare(
         progress.close()
 
 
+def _missing(task: PairTask, records: dict[tuple[str, str], dict[str, Any]]) -> bool:
+    """True when ``task`` has no record yet, or only a screened one and needs the full
+    comparison (a member against its origin)."""
+    rec = records.get((task.a, task.b))
+    return rec is None or (not task.screen and "screened" in rec)
+
+
 def _query_run(
     client: Any,
     corpus: Corpus,
-    keys: list[U64],
+    keys: list[KeyChunk],
     query: CorpusDoc,
     records: dict[tuple[str, str], dict[str, Any]],
     log: WorkLog,
     quiet: bool,
 ) -> JobResult:
     qkeys = document_keys(query.text)
-    found = candidate_pairs([*keys, qkeys], only=len(keys))
+    found = candidate_pairs([*keys, KeyChunk.of([qkeys])], only=len(corpus.ids))
     tasks = [
         PairTask(query.id, corpus.ids[i], query.location, corpus.locations[i])
         for i, _ in found.pairs
@@ -310,7 +322,7 @@ def _query_run(
 def _cluster_run(
     client: Any,
     corpus: Corpus,
-    keys: list[U64],
+    keys: list[KeyChunk],
     records: dict[tuple[str, str], dict[str, Any]],
     log: WorkLog,
     quiet: bool,
@@ -330,7 +342,7 @@ def _cluster_run(
     date = dict(zip(corpus.ids, corpus.dates, strict=True))
     origins = [origin_of(g, verified, date) for g in groups]
     against = [
-        PairTask(o, m, loc[o], loc[m])
+        PairTask(o, m, loc[o], loc[m], screen=False)
         for g, (o, _) in zip(groups, origins, strict=True)
         for m in g
         if m != o

@@ -65,7 +65,8 @@ def records(result: JobResult) -> Iterator[dict[str, Any]]:
         "unreadable": len(result.corpus.unreadable),
         "candidates": result.candidates,
         "boilerplate_buckets": result.boilerplate_buckets,
-        "compared": len(recs),
+        "compared": sum(1 for r in recs.values() if "screened" not in r),
+        "screened": sum(1 for r in recs.values() if "screened" in r),
         "related": len(related),
         "clusters": len(result.clusters),
     }

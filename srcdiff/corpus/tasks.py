@@ -13,13 +13,14 @@ task that Dask runs twice, after a worker died, returns the same thing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Report
 from ..pipeline import compare_documents, document_from_text, with_provenance
 from ..render.jsonout import drift_dict
-from .index import U64, document_keys
+from .index import U64, KeyChunk, document_keys, passage_share, passes_screen, shingles
 from .sources import CorpusDoc, Location, Part, Unreadable, read_at, read_part
 
 DRIFT_FIELDS = ("id", "kind", "kinds", "severity", "a", "b", "a_span", "b_span", "explanation")
@@ -39,7 +40,7 @@ class IndexedPart:
     ids: tuple[str, ...] = ()
     locations: tuple[Location, ...] = ()
     dates: tuple[str | None, ...] = ()
-    keys: tuple[U64, ...] = ()
+    keys: KeyChunk = field(default_factory=lambda: KeyChunk.of([]))
     unreadable: tuple[Unreadable, ...] = ()
     sizes: tuple[int, ...] = field(default=())
 
@@ -61,7 +62,13 @@ def index_part(part: Part) -> IndexedPart:
         keys.append(document_keys(doc.text))
         sizes.append(len(doc.text))
     return IndexedPart(
-        part.key, tuple(ids), tuple(locs), tuple(dates), tuple(keys), tuple(bad), tuple(sizes)
+        part.key,
+        tuple(ids),
+        tuple(locs),
+        tuple(dates),
+        KeyChunk.of(keys),
+        tuple(bad),
+        tuple(sizes),
     )
 
 
@@ -73,6 +80,9 @@ class PairTask:
     b: str
     a_loc: Location
     b_loc: Location
+    screen: bool = True
+    """Check the LSH estimate exactly first (``screen_share``); drift against an origin is
+    always a full comparison."""
 
 
 def compare_pairs(
@@ -89,7 +99,26 @@ def compare_pairs(
             cache[doc_id] = read_at(loc)
         return cache[doc_id]
 
-    return [compare_one(t.a, t.b, load(t.a, t.a_loc), load(t.b, t.b_loc)) for t in tasks]
+    return run_pairs(tasks, load)
+
+
+def run_pairs(
+    tasks: tuple[PairTask, ...], load: Callable[[str, Location], CorpusDoc | Unreadable]
+) -> list[dict[str, Any]]:
+    """The records of ``tasks``, their documents read with ``load``: a candidate whose
+    exact passage share is below ``MIN_PASSAGE_SHARE`` is recorded as screened out."""
+    out = []
+    for t in tasks:
+        a, b = load(t.a, t.a_loc), load(t.b, t.b_loc)
+        if t.screen and isinstance(a, CorpusDoc) and isinstance(b, CorpusDoc):
+            sa, sb = shingles(a.text), shingles(b.text)
+            if not passes_screen(sa, sb):
+                # Rounded: every machine writes the same figure.
+                share = round(passage_share(sa, sb), 4)
+                out.append({"a": t.a, "b": t.b, "relation": "unrelated", "screened": share})
+                continue
+        out.append(compare_one(t.a, t.b, a, b))
+    return out
 
 
 def compare_one(

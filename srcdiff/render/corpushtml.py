@@ -157,7 +157,8 @@ def render_corpus_html(
     body = [
         "<h1>srcdiff corpus report</h1>",
         f"<p>{head['documents']:,} documents, {head['unreadable']:,} unreadable, "
-        f"{head['candidates']:,} candidate pairs compared in full, "
+        f"{head['candidates']:,} candidate pairs ({head['compared']:,} comparisons in full, "
+        f"{head['screened']:,} candidates screened out), "
         f"{head['related']:,} related"
         + ("" if head["mode"] == "query" else f", {head['clusters']:,} stories")
         + ".</p>",
