@@ -205,3 +205,17 @@ def test_user_lines_in_a_footer_stay_apart() -> None:
     """A line opening with a user name is not a continuation in lower case."""
     text = "admin · 3 hours ago\nguest_4471 · 5 hours ago\nCopyright © 2024 Example News."
     assert len(paragraph_spans(text)) == 3
+
+
+def test_a_clause_label_and_heading_over_its_wrapped_text() -> None:
+    """A clause's label and heading, set off on a line of their own above the clause's
+    hard-wrapped text, make one paragraph with it, not one paragraph a line."""
+    text = (
+        "               (c)    Representations.\n"
+        "          Contributor represents that, except as disclosed pursuant to\n"
+        "          Section 3.4(a) above, Contributor believes that Contributor's\n"
+        "          Modifications are Contributor's original creation(s) and/or\n"
+        "          Contributor has sufficient rights to grant the rights conveyed by\n"
+        "          this License."
+    )
+    assert len(paragraph_spans(text)) == 1

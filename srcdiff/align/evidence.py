@@ -159,17 +159,20 @@ class Chance:
         keys, other, side, length = (ka, kb, 1, lb) if la <= lb else (kb, ka, 0, la)
         log_miss, unseen = self.log_miss[side], self.unseen[side]
         scale = length / self.mean[side]
+        # A key's chance depends only on how many paragraphs hold it: the keys
+        # are counted by that share, and each share is worked out once.
+        trials = Counter(map(log_miss.get, keys, repeat(unseen)))
+        hits = Counter(map(log_miss.get, keys.keys() & other.keys(), repeat(unseen)))
         found = expected = var = 0.0
         log, expm1 = math.log, math.expm1
-        for k in keys:
-            p = -expm1(scale * log_miss.get(k, unseen))
+        for lm, n in trials.items():
+            p = -expm1(scale * lm)
             p = 1e-6 if p < 1e-6 else _P_MAX if p > _P_MAX else p
             s = -log(p)
             ps = p * s
-            expected += ps
-            var += ps * (1.0 - p) * s
-            if k in other:
-                found += s
+            expected += n * ps
+            var += n * ps * (1.0 - p) * s
+            found += hits[lm] * s
         return (found - expected) / math.sqrt(var + _FLOOR)
 
 
