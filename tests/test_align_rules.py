@@ -6,9 +6,14 @@ the public domain), as Debian's sword-text-kjv and sword-text-web give them.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from srcdiff.align import plan
+from srcdiff.align.assembly import ParaLink
+from srcdiff.align.evidence import Chance
+from srcdiff.align.order import drop_far_parts
 from srcdiff.model import Document
 from srcdiff.pipeline import document_from_text
 
@@ -210,3 +215,35 @@ def test_a_clause_given_twice_pairs_where_it_stands() -> None:
     got = _blocks(a, b)
     assert ((4,), (3,)) in got, got
     assert all(1 not in ga for ga, _ in got), got
+
+
+def _bags(*paras: str) -> dict[int, Counter[int]]:
+    """Paragraphs as bags of word numbers (one number per distinct word)."""
+    return {
+        k: Counter(_WORDS.setdefault(w, len(_WORDS)) for w in p.split())
+        for k, p in enumerate(paras)
+    }
+
+
+_WORDS: dict[str, int] = {}
+
+
+def test_a_far_part_across_another_pair_needs_more() -> None:
+    """A part lying beyond a paragraph paired elsewhere stays only with strong evidence of
+    what it adds; the part beside its partner stays."""
+    a = _bags(
+        "covered code means original code modifications combination portions",
+        "executable means covered code form other than source",
+        "initial developer means individual entity identified notice exhibit",
+        "larger work means work combining covered code",
+    )
+    b = _bags(
+        "covered software means source code form initial contributor attached notice exhibit "
+        "modifications combination portions",
+        "executable form means any form other than source code form",
+        "larger work means work combining covered software",
+    )
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    links = [ParaLink((0, 2), (0,), 0.0), ParaLink((1,), (1,), 0.0), ParaLink((3,), (2,), 0.0)]
+    got = drop_far_parts(links, chance, a, b)
+    assert ParaLink((0,), (0,), 0.0) in got, got

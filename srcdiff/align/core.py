@@ -37,7 +37,14 @@ from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
 from .leads import leads, place_leads
-from .order import attach_parts, fill_gaps, fill_holes, regroup, yield_moves
+from .order import (
+    attach_parts,
+    drop_far_parts,
+    fill_gaps,
+    fill_holes,
+    regroup,
+    yield_moves,
+)
 from .paragraphs import paragraph_pass
 from .sentences import align_sentences, rescue
 from .units import LETTERED, Vocabulary, sentences_of
@@ -82,9 +89,10 @@ def _align(
     chance = Chance.of(pa, pb)
     weighed = weigh(links, chance, bags_a, bags_b, seeded)
     kept = {w.link: w.z for w in weighed if w.kept}
+    links = drop_far_parts(list(kept), chance, bags_a, bags_b)
     # 6. Order as evidence: moves that give way to a pair in order, the gaps
     # between ordered neighbours, then regroupings.
-    links = yield_moves(list(kept), chance, bags_a, bags_b, kept)
+    links = yield_moves(links, chance, bags_a, bags_b, kept)
     links = fill_gaps(links, chance, bags_a, bags_b)
     links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
     # 7. Headings and lead-ins go with the passage they open.
@@ -92,6 +100,8 @@ def _align(
     links = place_leads(links, heads_a, heads_b, bags_a, bags_b)
     items_a = {p.index for p in a_paras if p.index not in heads_a and LETTERED.match(p.text)}
     items_b = {p.index for p in b_paras if p.index not in heads_b and LETTERED.match(p.text)}
-    links = fill_holes(links, bags_a, bags_b, items_a, items_b)
+    links = fill_holes(
+        links, chance, bags_a, bags_b, (items_a, items_b), (set(heads_a), set(heads_b))
+    )
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links
