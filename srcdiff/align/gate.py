@@ -98,15 +98,11 @@ def _rival(
 ) -> float:
     """The best evidence of a candidate pair that would take a paragraph from ``lk``.
 
-    A paragraph right beside the link on its own side is no rival: it shares
-    the same passage's words as a part of it (a heading over its clause, the
-    two halves of a split), not as an alternative.
     The search stops at the first rival close enough to drop the link.
     """
     rival = 0.0
-    lo_a, hi_a, lo_b, hi_b = min(lk.a) - 1, max(lk.a) + 1, min(lk.b) - 1, max(lk.b) + 1
-    pairs = [(i, j) for i in lk.a for j in near_a.get(i, ()) if not lo_b <= j <= hi_b]
-    pairs += [(i, j) for j in lk.b for i in near_b.get(j, ()) if not lo_a <= i <= hi_a]
+    pairs = [(i, j) for i in lk.a for j in near_a.get(i, ()) if j not in lk.b]
+    pairs += [(i, j) for j in lk.b for i in near_b.get(j, ()) if i not in lk.a]
     for i, j in pairs:
         rival = max(rival, chance.z(bags_a[i], bags_b[j]))
         if z - rival < MARGIN:
