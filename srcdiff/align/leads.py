@@ -10,9 +10,9 @@ link its passage is in.  Its place says where it belongs:
 * the free leads stacked right before the two sides of a link pair when
   they head sections of one depth ("3." and "3.", not "3." and "3.1.") and
   share their number or a word: a heading and its reworded heading;
-* a free lead left right before one side of a link joins that link when it
-  shares a key with the link's other side (the heading is carried inline
-  there);
+* the free leads left right before one side of a link join that link,
+  nearest first, while each shares a key with the link's other side (the
+  heading is carried inline there);
 * in a gap between ordered neighbours, free section headings with the same
   number on both sides pair ("3. Distribution Obligations." and
   "3. Responsibilities"), when that number heads no other lead in the gap.
@@ -59,9 +59,10 @@ def leads(paras: Sequence[Paragraph]) -> dict[int, Lead]:
     """The paragraphs that are leads.
 
     A lead is one line (an underline aside) of at most ``LEAD_WORDS`` words
-    after its label that has a clause or section label, ends with a colon, or
-    ends with no stop at all (a heading), or two such lines that end with a
-    colon (a list's opening): never a short sentence or definition of its own.
+    after its label that has a clause or section label, or ends with no stop
+    at all (a heading); or one or two lines of at most twice that many words
+    that end with a colon (a list's opening).  Never a short sentence or a
+    definition of its own.
     """
     out: dict[int, Lead] = {}
     for p in paras:
@@ -75,7 +76,8 @@ def leads(paras: Sequence[Paragraph]) -> dict[int, Lead]:
         m = LABEL.match(row)
         label = m.group().strip() if m else ""
         rest = row[m.end() :].strip() if m else row
-        if not rest or len(rest.split()) > LEAD_WORDS:
+        words = len(rest.split())
+        if not rest or words > 2 * LEAD_WORDS or (words > LEAD_WORDS and rest[-1] != ":"):
             continue
         if rest[-1] == ":" or (len(rows) == 1 and (label or rest[-1] not in _STOPS)):
             out[p.index] = Lead(label, bool(label) or rest[-1] == ":")
@@ -101,13 +103,21 @@ def place_leads(
             placed.append(ParaLink((x,), (y,), 0.0))
             taken_a.add(x)
             taken_b.add(y)
-        x, y = min(lk.a) - 1, min(lk.b) - 1
-        if _joins(x, stack_a, taken_a, leads_a) and _shares(bags_a.get(x), bags_b, lk.b):
+        # The leads left on one side join, nearest first (a heading over a list's opening).
+        x = first = min(lk.a) - 1
+        while _joins(x, stack_a, taken_a, leads_a) and _shares(bags_a.get(x), bags_b, lk.b):
             lk = ParaLink((x, *lk.a), lk.b, lk.score)
             taken_a.add(x)
-        elif _joins(y, stack_b, taken_b, leads_b) and _shares(bags_b.get(y), bags_a, lk.a):
+            x -= 1
+        y = min(lk.b) - 1
+        while (
+            x == first
+            and _joins(y, stack_b, taken_b, leads_b)
+            and _shares(bags_b.get(y), bags_a, lk.a)
+        ):
             lk = ParaLink(lk.a, (y, *lk.b), lk.score)
             taken_b.add(y)
+            y -= 1
         placed.append(lk)
     return placed
 
