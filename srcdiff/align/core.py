@@ -23,6 +23,10 @@ Alignment works on sentences and paragraphs and reports paragraphs:
 6. Sentence pairs vote for paragraph pairs; connected paragraphs form a
    block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
    longest ordered chain are moves.
+7. No pair without evidence (``gate``); then order as evidence (``order``):
+   far parts, moves that give way, gaps and runs, parts, regroupings.
+8. Headings, a list's openings and its items go with the passage they open
+   or lie in (``leads``, ``order.fill_holes``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 
 from .assembly import ParaLink, ordered_chain
@@ -181,7 +181,7 @@ def _monotone(z: list[list[float]], gap_a: list[int], gap_b: list[int]) -> list[
     return pairs[::-1]
 
 
-def _extend(own: list[int], gap: list[int], used: set[int], z: Callable[[int], float]) -> None:
+def _extend(own: list[int], gap: Container[int], used: set[int], z: Callable[[int], float]) -> None:
     """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong."""
     for step in (-1, 1):
         x = (min(own) if step < 0 else max(own)) + step
@@ -202,8 +202,8 @@ def attach_parts(
     """
     used_a = {i for lk in links for i in lk.a}
     used_b = {j for lk in links for j in lk.b}
-    free_a = [i for i in bags_a if i not in used_a]
-    free_b = [j for j in bags_b if j not in used_b]
+    free_a = {i for i in bags_a if i not in used_a}
+    free_b = {j for j in bags_b if j not in used_b}
     out = []
     for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
         ga, gb = list(lk.a), list(lk.b)
