@@ -15,7 +15,7 @@ the other (verses or sentences regrouped into paragraphs another way).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from functools import partial
@@ -117,8 +117,8 @@ def gaps(
     for k in range(len(bounds) - 1):
         lo_a, lo_b = bounds[k]
         hi_a, hi_b = starts[k + 1]
-        gap_a = [i for i in free_a if lo_a < i < hi_a]
-        gap_b = [j for j in free_b if lo_b < j < hi_b]
+        gap_a = free_a[bisect_right(free_a, lo_a) : bisect_left(free_a, hi_a)]
+        gap_b = free_b[bisect_right(free_b, lo_b) : bisect_left(free_b, hi_b)]
         if gap_a and gap_b:
             yield gap_a, gap_b
 
