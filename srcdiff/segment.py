@@ -140,10 +140,11 @@ def _kept_whole(text: str, lines: list[tuple[int, int]]) -> bool:
     Legal and scriptural texts lay a paragraph out in ways a width test
     misreads: a title centred over its subtitle, a heading over its
     underline, a boxed notice, lines that go on in lower case after a short
-    heading or clause label, continuation lines indented under the first,
-    an all-capitals notice, and lines that each open with a clause or verse
-    number.  None of these is a text written one paragraph per line (whole
-    sentences each opening with a capital) or a list of links.
+    heading or clause label, continuation lines indented under the first, a
+    clause label and heading over the clause's wrapped text, an all-capitals
+    notice, and lines that each open with a clause or verse number.  None of
+    these is a text written one paragraph per line (whole sentences each
+    opening with a capital) or a list of links.
     """
     rows = [text[s:e] for s, e in lines]
     if any(_RULE.fullmatch(r) for r in rows[1:]):
@@ -159,6 +160,8 @@ def _kept_whole(text: str, lines: list[tuple[int, int]]) -> bool:
         return True  # continuation lines indented under the first, or a centred title
     if all(_MARKER.match(r) for r in rows):
         return True  # numbered clauses or verses
+    if len(rows) >= 3 and _MARKER.match(rows[0]) and _is_wrapped_prose(text, lines[1:]):
+        return True  # a clause label and its heading over the clause's wrapped text
     letters = "".join(rows)
     return max(map(len, rows)) >= 20 and not any(c.islower() for c in letters)
 

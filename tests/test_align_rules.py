@@ -6,9 +6,14 @@ the public domain), as Debian's sword-text-kjv and sword-text-web give them.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from srcdiff.align import plan
+from srcdiff.align.assembly import ParaLink
+from srcdiff.align.evidence import Chance
+from srcdiff.align.order import drop_far_parts
 from srcdiff.model import Document
 from srcdiff.pipeline import document_from_text
 
@@ -123,3 +128,122 @@ def test_short_identical_lines_pair() -> None:
     )
     got = _blocks(a, b)
     assert ((1,), (0,)) in got and ((2,), (1,)) in got, got
+
+
+# A licence and its revision, written for these tests in the manner of the Mozilla Public
+# License 1.1 and 2.0: the revision gives each clause's heading a paragraph of its own and
+# renames its section headings.
+OLD_TERMS = [
+    "1. Definitions.",
+    '1.1. "Work" means the program, its documentation and the files that come with them, '
+    "as the Licensor distributes them under this licence.",
+    "2. Source Code Licence.",
+    "2.1. Grant of Copyright.\n     Each Licensor grants You a worldwide, royalty-free "
+    "licence to copy, modify and distribute the Work in source and object form.",
+    "2.2. Grant of Patents.\n     Each Licensor grants You a licence under its patent claims "
+    "to make, use, sell and import the Work, for the term of those patents.",
+    "3. Distribution Obligations.",
+    "3.1. Source Form.\n     When You distribute the Work in object form You must also "
+    "offer its source code, at no more than the cost of shipping it.",
+]
+NEW_TERMS = [
+    "1. Definitions\n--------------",
+    '1.1. "Work"\n    means the program, its documentation and the files that come with '
+    "them, as the Licensor distributes them under this licence.",
+    "2. Licence Grants and Conditions\n--------------------------------",
+    "2.1. Copyright",
+    "Each Licensor grants You a worldwide, royalty-free licence to copy, modify and "
+    "distribute the Work in source and object form.",
+    "2.2. Patents",
+    "Each Licensor grants You a licence under its patent claims to make, use, sell and "
+    "import the Work, for the term of those patents.",
+    "3. Responsibilities\n-------------------",
+    "3.1. Distribution of Source Form",
+    "When You distribute the Work in object form You must also offer its source code, at no "
+    "more than the cost of shipping it.",
+]
+
+
+def test_a_heading_of_its_own_pairs_with_the_clause_that_carries_it() -> None:
+    """A clause heading the revision sets apart goes with its clause; renamed sections pair
+    by their number; the section heading stays apart from the subsection heading under it."""
+    got = _blocks(_doc(OLD_TERMS, "a"), _doc(NEW_TERMS, "b"))
+    assert ((3,), (3, 4)) in got, got
+    assert ((4,), (5, 6)) in got, got
+    assert ((6,), (8, 9)) in got, got
+    assert ((2,), (2,)) in got, got  # "2. Source Code Licence." / "2. Licence Grants ..."
+    assert ((5,), (7,)) in got, got  # "3. Distribution Obligations." / "3. Responsibilities"
+
+
+def test_a_news_subhead_stands_alone() -> None:
+    """A subhead over a paragraph that pairs is not part of that paragraph's pair."""
+    body = (
+        "The central bank raised its benchmark rate to 7.75% on Thursday, its tenth "
+        "increase in a row, citing food prices."
+    )
+    got = _blocks(_doc(["Rates climb again", body], "a"), _doc([body], "b"))
+    assert got == {((1,), (0,))}, got
+
+
+def test_a_clause_given_twice_pairs_where_it_stands() -> None:
+    """Two near-copies of a clause in one version: the revision's clause pairs with the one
+    in order between its paired neighbours, the other copy is left one-sided."""
+    a = _doc(
+        [
+            KJV[0],
+            "The licences granted in section 2.1(a) and (b) are effective on the date the "
+            "Initial Developer first distributes the Original Code.",
+            KJV[1],
+            KJV[2],
+            "The licences granted in sections 2.2(a) and 2.2(b) are effective on the date "
+            "the Contributor first makes Commercial Use of the Covered Code.",
+            KJV[3],
+        ],
+        "a",
+    )
+    b = _doc(
+        [
+            WEB[0],
+            WEB[1],
+            WEB[2],
+            "The licences granted in section 2.1 with respect to any Contribution become "
+            "effective for each Contribution on the date the Contributor first distributes it.",
+            WEB[3],
+        ],
+        "b",
+    )
+    got = _blocks(a, b)
+    assert ((4,), (3,)) in got, got
+    assert all(1 not in ga for ga, _ in got), got
+
+
+def _bags(*paras: str) -> dict[int, Counter[int]]:
+    """Paragraphs as bags of word numbers (one number per distinct word)."""
+    return {
+        k: Counter(_WORDS.setdefault(w, len(_WORDS)) for w in p.split())
+        for k, p in enumerate(paras)
+    }
+
+
+_WORDS: dict[str, int] = {}
+
+
+def test_a_far_part_across_another_pair_needs_more() -> None:
+    """A part lying beyond a paragraph paired elsewhere stays only with strong evidence of
+    what it adds; the part beside its partner stays."""
+    a = _bags(
+        "covered code means original code modifications combination portions",
+        "executable means covered code form other than source",
+        "initial developer means individual entity identified notice exhibit",
+        "larger work means work combining covered code",
+    )
+    b = _bags(
+        "covered software means source code form initial contributor attached notice exhibit "
+        "modifications combination portions",
+        "executable form means any form other than source code form",
+        "larger work means work combining covered software",
+    )
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    links = [ParaLink((0, 2), (0,), 0.0), ParaLink((1,), (1,), 0.0), ParaLink((3,), (2,), 0.0)]
+    got = drop_far_parts(links, chance, a, b)
+    assert ParaLink((0,), (0,), 0.0) in got, got

@@ -305,3 +305,17 @@ def test_a_web_page_s_blocks_stay_apart() -> None:
     paras = segment(text, furniture)
     assert [p.text for p in paras] == words
     assert [p.noise_reason == "navigation" for p in paras] == [bool(k % 2) for k in range(300)]
+
+
+def test_a_clause_label_and_heading_over_its_wrapped_text() -> None:
+    """A clause's label and heading, set off on a line of their own above the clause's
+    hard-wrapped text, make one paragraph with it, not one paragraph a line."""
+    text = (
+        "               (c)    Representations.\n"
+        "          Contributor represents that, except as disclosed pursuant to\n"
+        "          Section 3.4(a) above, Contributor believes that Contributor's\n"
+        "          Modifications are Contributor's original creation(s) and/or\n"
+        "          Contributor has sufficient rights to grant the rights conveyed by\n"
+        "          this License."
+    )
+    assert len(paragraph_spans(text)) == 1

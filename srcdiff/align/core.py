@@ -23,6 +23,10 @@ Alignment works on sentences and paragraphs and reports paragraphs:
 6. Sentence pairs vote for paragraph pairs; connected paragraphs form a
    block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
    longest ordered chain are moves.
+7. No pair without evidence (``gate``); then order as evidence (``order``):
+   far parts, moves that give way, gaps and runs, parts, regroupings.
+8. Headings, a list's openings and its items go with the passage they open
+   or lie in (``leads``, ``order.fill_holes``).
 """
 
 from __future__ import annotations
@@ -36,10 +40,18 @@ from ..model import Paragraph
 from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
-from .order import attach_parts, fill_gaps, regroup
+from .leads import leads, place_leads
+from .order import (
+    attach_parts,
+    drop_far_parts,
+    fill_gaps,
+    fill_holes,
+    regroup,
+    yield_moves,
+)
 from .paragraphs import paragraph_pass
 from .sentences import align_sentences, rescue
-from .units import Vocabulary, sentences_of
+from .units import LETTERED, Vocabulary, sentences_of
 
 
 def align(
@@ -80,9 +92,20 @@ def _align(
     bags_a, bags_b = {u.para: u.keys for u in pa}, {u.para: u.keys for u in pb}
     chance = Chance.of(pa, pb)
     weighed = weigh(links, chance, bags_a, bags_b, seeded)
-    links = [w.link for w in weighed if w.kept]
-    # 6. Order as evidence: the gaps between ordered neighbours, then regroupings.
+    kept = {w.link: w.z for w in weighed if w.kept}
+    links = drop_far_parts(list(kept), chance, bags_a, bags_b)
+    # 6. Order as evidence: moves that give way to a pair in order, the gaps
+    # between ordered neighbours, then regroupings.
+    links = yield_moves(links, chance, bags_a, bags_b, kept)
     links = fill_gaps(links, chance, bags_a, bags_b)
     links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
+    # 7. Headings and lead-ins go with the passage they open.
+    heads_a, heads_b = leads(a_paras), leads(b_paras)
+    links = place_leads(links, heads_a, heads_b, bags_a, bags_b)
+    items_a = {p.index for p in a_paras if p.index not in heads_a and LETTERED.match(p.text)}
+    items_b = {p.index for p in b_paras if p.index not in heads_b and LETTERED.match(p.text)}
+    links = fill_holes(
+        links, chance, bags_a, bags_b, (items_a, items_b), (set(heads_a), set(heads_b))
+    )
     links.sort(key=lambda lk: (lk.a[0], lk.b[0]))
     return links

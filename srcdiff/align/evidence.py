@@ -138,16 +138,21 @@ class Chance:
 
     @classmethod
     def of(cls, pa: Iterable[Unit], pb: Iterable[Unit]) -> Chance:
+        return cls.of_bags([u.keys for u in pa], [u.keys for u in pb])
+
+    @classmethod
+    def of_bags(cls, pa: Iterable[Counter[int]], pb: Iterable[Counter[int]]) -> Chance:
+        """The model of two documents given as their paragraphs' key counts."""
         logs: list[dict[int, float]] = []
         unseen: list[float] = []
         means: list[float] = []
-        for units in (list(pa), list(pb)):
-            df = Counter(chain.from_iterable(u.keys for u in units))
-            n = max(len(units), N_PRIOR)
+        for bags in (list(pa), list(pb)):
+            df = Counter(chain.from_iterable(bags))
+            n = max(len(bags), N_PRIOR)
             by_count = {c: math.log(1.0 - min(c, n - 0.5) / n) for c in set(df.values())}
             logs.append({k: by_count[c] for k, c in df.items()})
             unseen.append(math.log(1.0 - 0.5 / n))
-            means.append(max(sum(len(u.words) for u in units) / max(len(units), 1), 1.0))
+            means.append(max(sum(sum(b.values()) for b in bags) / max(len(bags), 1), 1.0))
         return cls((logs[0], logs[1]), (unseen[0], unseen[1]), (means[0], means[1]))
 
     def z(self, ka: Counter[int], kb: Counter[int]) -> float:
@@ -159,17 +164,20 @@ class Chance:
         keys, other, side, length = (ka, kb, 1, lb) if la <= lb else (kb, ka, 0, la)
         log_miss, unseen = self.log_miss[side], self.unseen[side]
         scale = length / self.mean[side]
+        # A key's chance depends only on how many paragraphs hold it: the keys
+        # are counted by that share, and each share is worked out once.
+        trials = Counter(map(log_miss.get, keys, repeat(unseen)))
+        hits = Counter(map(log_miss.get, keys.keys() & other.keys(), repeat(unseen)))
         found = expected = var = 0.0
         log, expm1 = math.log, math.expm1
-        for k in keys:
-            p = -expm1(scale * log_miss.get(k, unseen))
+        for lm, n in trials.items():
+            p = -expm1(scale * lm)
             p = 1e-6 if p < 1e-6 else _P_MAX if p > _P_MAX else p
             s = -log(p)
             ps = p * s
-            expected += ps
-            var += ps * (1.0 - p) * s
-            if k in other:
-                found += s
+            expected += n * ps
+            var += n * ps * (1.0 - p) * s
+            found += hits[lm] * s
         return (found - expected) / math.sqrt(var + _FLOOR)
 
 

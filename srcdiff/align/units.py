@@ -42,8 +42,10 @@ Sentence = tuple[int, int, int, str]
 """(paragraph index, start, end, text) of a sentence to align."""
 
 
-_LABEL = regex.compile(r"\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)|\d+(?:\.\d+)*\.)(?=\s|$)")
+LABEL = regex.compile(r"\s*(?:\(?(?:\d+(?:\.\d+)*|[a-z]|[ivx]+)\)|\d+(?:\.\d+)*\.)(?=\s|$)")
 """A clause or section number opening a paragraph: "1.5.", "(a)", "b)", "12.", "(iv)"."""
+LETTERED = regex.compile(r"\s*\(?(?:[a-z]|[ivx]+)\)(?=\s)")
+"""A lettered item of a list opening a paragraph: "(a)", "b)", "(iv)"."""
 
 
 def sentences_of(text: str, paras: Sequence[Paragraph]) -> list[Sentence]:
@@ -61,7 +63,7 @@ def sentences_of(text: str, paras: Sequence[Paragraph]) -> list[Sentence]:
         spans = [(s.start, s.end) for s in sents] or [(p.start, p.end)]
         for k, (s, e) in enumerate(spans):
             words = text[s:e]
-            label = _LABEL.match(words) if k == 0 else None
+            label = LABEL.match(words) if k == 0 else None
             out.append((p.index, s, e, words[label.end() :] if label else words))
     return out
 
