@@ -289,11 +289,6 @@ def _wordnet_relation(a: str, b: str) -> Relation | None:
     return Relation.EQUIVALENT if near else Relation.REVERSED
 
 
-def _in_group(a: str, b: str, table: tuple[tables.Entry, ...]) -> bool:
-    index = _group_index(table)
-    return bool(index.get(a, _NONE) & index.get(b, _NONE))
-
-
 _NONE: frozenset[int] = frozenset()
 
 
@@ -348,8 +343,7 @@ def relation(a: str, b: str) -> Relation | None:
         return Relation.EQUIVALENT if fa else None
     if not fa or not fb or wa.digit or wb.digit:
         return None
-    names = any(_in_group(x, y, tables.NAMES) for x in wa.names for y in wb.names)
-    if names or _in_group(fa, fb, tables.EQUIVALENT):
+    if wa.name_groups & wb.name_groups or wa.equivalent_groups & wb.equivalent_groups:
         return Relation.EQUIVALENT
     if frozenset((fa, fb)) in _reversed_pairs():
         return Relation.REVERSED
@@ -375,6 +369,10 @@ class _Word:
     lowercase: bool
     digit: bool
     closed: bool
+    name_groups: frozenset[int]
+    """The groups of ``tables.NAMES`` holding one of its name forms."""
+    equivalent_groups: frozenset[int]
+    """The groups of ``tables.EQUIVALENT`` holding its folded form."""
 
 
 @lru_cache(maxsize=65536)
@@ -382,14 +380,18 @@ def _word(text: str) -> _Word:
     clean = _clean(text)
     folded = _uncontract(fold(text))
     acronym = _acronym(clean.rstrip("."))
+    # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
+    names = frozenset([clean, clean.rstrip(".")])
+    name_index = _group_index(tables.NAMES)
     return _Word(
         folded=folded,
-        # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
-        names=frozenset([clean, clean.rstrip(".")]),
+        names=names,
         acronym=acronym,
         lowercase=clean.islower(),
         digit=any(ch.isdigit() for ch in folded),
         closed=folded in tables.FUNCTION_WORDS and not acronym,
+        name_groups=frozenset().union(*(name_index.get(n, _NONE) for n in names)),
+        equivalent_groups=_group_index(tables.EQUIVALENT).get(folded, _NONE),
     )
 
 
