@@ -156,3 +156,33 @@ def anchored_diff(str ea, str eb, diff_main):
         return diffs
     finally:
         free(count_a); free(count_b); free(where_b); free(pair_i); free(pair_j); free(chain)
+
+
+def unsafe_at(str text, unsafe):
+    """Index of the first character from U+007F on that the compiled regex ``unsafe``
+    matches, or -1.
+
+    Characters below U+007F are taken as safe without asking.  Each distinct character
+    is asked once, so a long text with few distinct non-ASCII characters is one pass
+    in C.
+    """
+    cdef Py_ssize_t n = len(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef dict seen = {}
+    if kind == 1 and text.isascii():
+        for i in range(n):
+            if PyUnicode_READ(kind, data, i) == 0x7F:
+                return i
+        return -1
+    for i in range(n):
+        ch = PyUnicode_READ(kind, data, i)
+        if ch < 0x7F:
+            continue
+        got = seen.get(ch)
+        if got is None:
+            got = seen[ch] = unsafe.fullmatch(chr(ch)) is not None
+        if got:
+            return i
+    return -1

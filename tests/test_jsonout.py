@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from srcdiff.pipeline import compare, compare_paths, document_from_text
 from srcdiff.render.jsonout import render_json, report_dict
-from srcdiff.sanitize import json_safe
+from srcdiff.sanitize import _JSON_UNSAFE, _json_escape, json_safe
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -33,3 +36,9 @@ def test_controls_and_format_characters_match_json_module() -> None:
     text = render_json(report)
     assert text == _with_json_module(report)
     assert "\x7f" not in text and "\u202e" not in text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x7f\x85\u200b\u202e")))
+def test_json_safe_escapes_what_its_pattern_matches(text: str) -> None:
+    want = _JSON_UNSAFE.sub(lambda m: _json_escape(m.group()), text)
+    assert json_safe(text) == want
