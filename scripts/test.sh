@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs and runs every check (lint, types, tests).
 # System packages: Debian's chromium (HTML report tests), tmux (real-terminal test) and
-# wordnet-base (the test that scripts/build_wordnet.py regenerates the packaged data).
+# wordnet-base (the test that scripts/build_wordnet.py regenerates the packaged data); gcc
+# compiles the core (srcdiff/_core.pyx) when pip installs srcdiff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 [ -f /usr/share/wordnet/data.noun ] || need+=(wordnet-base)

@@ -5,6 +5,7 @@ The contract only grows: fields are added, never renamed or removed.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import orjson
@@ -184,7 +185,13 @@ def render_json(report: Report) -> str:
     Compact, because the JSON is for tools (``jq .`` prints it for people), and
     written by orjson: the same bytes as ``json.dumps(..., ensure_ascii=False,
     separators=(",", ":"))`` for everything a report holds (its floats are rounded to
-    four places, so none is written in exponent form), several times faster.
+    four places, so none is written in exponent form), several times faster.  A
+    report orjson refuses (a lone surrogate: a file name's bytes that are not UTF-8)
+    is written by ``json``.
     """
-    text = orjson.dumps(report_dict(report)).decode("utf-8")
+    data = report_dict(report)
+    try:
+        text = orjson.dumps(data).decode("utf-8")
+    except orjson.JSONEncodeError:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return json_safe(text) + "\n"
