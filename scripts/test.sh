@@ -2,11 +2,13 @@
 # Installs everything the test suite needs and runs every check (lint, types, tests).
 # System packages: Debian's chromium (HTML report tests), npm (axe-core, the HTML report's
 # accessibility audit), tmux (real-terminal test) and wordnet-base (the test that
-# scripts/build_wordnet.py regenerates the packaged data).
+# scripts/build_wordnet.py regenerates the packaged data); gcc compiles the core
+# (srcdiff/_core.pyx) when pip installs srcdiff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v npm >/dev/null 2>&1 || need+=(npm)

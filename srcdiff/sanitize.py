@@ -28,6 +28,8 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import regex
 
+from ._core import unsafe_at
+
 _CONTROL = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 """C0 controls but tab (0x09) and newline (0x0a), DEL, and the C1 controls."""
 _FORMAT = r"\p{Cf}\u2028\u2029"
@@ -138,8 +140,8 @@ def json_safe(text: str) -> str:
     terminal that shows the JSON.  Outside strings JSON is ASCII, so every
     such character is inside a string, where the escape means the same.
     """
-    if text.isascii():
-        return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if unsafe_at(text, _JSON_UNSAFE) < 0:  # one pass in C; most reports need no escape
+        return text
     return _JSON_UNSAFE.sub(lambda m: _json_escape(m.group()), text)
 
 

@@ -17,10 +17,10 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
+from ._core import anchored_diff
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
 from .sanitize import strip_format
-from .sequence import longest_increasing
 
 JOIN = "\n\n"
 EDIT_COST = 4
@@ -118,39 +118,12 @@ ANCHOR_MIN = 64
 """Tokens per side under which diff-match-patch runs on the whole pair unanchored."""
 
 
-def _anchors(ea: str, eb: str) -> list[tuple[int, int]]:
-    """Positions of symbols that occur once on each side, in an order both sides keep.
-
-    The longest increasing run of such unique shared symbols (patience
-    diff's anchors): cheap to find, and certain to be matched by any sane
-    diff, so diff-match-patch can run between them instead of over the
-    whole pair, where its cost grows with length times differences.
-    """
-    count_a: dict[str, int] = {}
-    for ch in ea:
-        count_a[ch] = count_a.get(ch, 0) + 1
-    count_b: dict[str, int] = {}
-    for ch in eb:
-        count_b[ch] = count_b.get(ch, 0) + 1
-    where_a = {ch: i for i, ch in enumerate(ea) if count_a[ch] == 1 and count_b.get(ch) == 1}
-    pairs = [(where_a[ch], j) for j, ch in enumerate(eb) if ch in where_a]
-    pairs.sort()
-    # b positions are unique, so strictly increasing is increasing.
-    return [pairs[k] for k in longest_increasing([j for _, j in pairs])]
-
-
 def _main_diff(dmp: diff_match_patch, ea: str, eb: str) -> list[tuple[int, str]]:
-    """diff-match-patch's diff, run between unique shared anchors on long pairs."""
+    """diff-match-patch's diff, run between unique shared anchors on long pairs
+    (``_core.anchored_diff``)."""
     if min(len(ea), len(eb)) < ANCHOR_MIN:
         return list(dmp.diff_main(ea, eb, False))
-    diffs: list[tuple[int, str]] = []
-    pa = pb = 0
-    for i, j in _anchors(ea, eb):
-        diffs += dmp.diff_main(ea[pa:i], eb[pb:j], False)
-        diffs.append((0, ea[i]))
-        pa, pb = i + 1, j + 1
-    diffs += dmp.diff_main(ea[pa:], eb[pb:], False)
-    diffs = [d for d in diffs if d[1]]
+    diffs = anchored_diff(ea, eb, dmp.diff_main)
     dmp.diff_cleanupMerge(diffs)
     return diffs
 

@@ -7,10 +7,10 @@ import itertools
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from srcdiff._core import anchored_diff, longest_increasing
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
-from srcdiff.sequence import longest_increasing
 from srcdiff.worddiff import JOIN, word_ops
 
 WORDS = [
@@ -118,3 +118,33 @@ def test_longest_increasing_is_increasing_and_longest(values: list[int]) -> None
             if values[p] < values[q]:
                 best[q] = max(best[q], best[p] + 1)
     assert len(got) == max(best, default=0)
+
+
+def _anchored_reference(ea: str, eb: str) -> list[tuple[int, str]]:
+    """diff_main between patience anchors, written plainly, to check the compiled loop."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    once = [ch for ch in dict.fromkeys(ea) if ea.count(ch) == 1 and eb.count(ch) == 1]
+    pairs = sorted((ea.index(ch), eb.index(ch)) for ch in once)
+    diffs: list[tuple[int, str]] = []
+    pa = pb = 0
+    for k in longest_increasing([j for _, j in pairs]):
+        i, j = pairs[k]
+        diffs += dmp.diff_main(ea[pa:i], eb[pb:j], False) + [(0, ea[i])]
+        pa, pb = i + 1, j + 1
+    diffs += dmp.diff_main(ea[pa:], eb[pb:], False)
+    return [d for d in diffs if d[1]]
+
+
+@given(st.text("abcdefgh\u0101\U00010000", max_size=30), st.text("abcdefgh\u0101", max_size=30))
+def test_anchored_diff_is_diff_main_between_anchors(ea: str, eb: str) -> None:
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    got = anchored_diff(ea, eb, dmp.diff_main)
+    assert got == _anchored_reference(ea, eb)
+    assert "".join(t for k, t in got if k <= 0) == ea
+    assert "".join(t for k, t in got if k >= 0) == eb

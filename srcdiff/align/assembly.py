@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..sequence import longest_increasing
+from .._core import longest_increasing
 
 MAX_SPREAD = 3
 """How far apart paragraphs of one side of a split or merge may lie."""

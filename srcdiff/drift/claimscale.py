@@ -35,8 +35,23 @@ SCALE_KINDS: dict[str, tuple[DriftKind, ...]] = {
 
 
 def _window(state: BlockState, side: int, ops: Sequence[Op]) -> Span:
+    """The sentences holding the ops on one side, up to the first paragraph holding none.
+
+    A unit across a split or a merge may have ops in paragraphs far apart in their
+    document: the text between them is no part of the claim, and reading it cost as
+    much as reading the whole document."""
     spans = [state.window(side, (op.a_span, op.b_span)[side]).span for op in ops]
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    D = (state.A, state.B)[side]
+    if not D.para_starts:
+        return lo, hi
+    paras = sorted({D.para_at(p) for span in spans for p in (span[0], max(span[1] - 1, span[0]))})
+    last = paras[0]
+    for k in paras[1:]:
+        if k != last + 1:
+            break
+        last = k
+    return lo, max(lo, min(hi, D.para_ends[last]))
 
 
 def _doc_span(base: int, span: Span | None) -> Span | None:

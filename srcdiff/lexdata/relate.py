@@ -86,16 +86,6 @@ def frequent(senses: tuple[Sense, ...], share: float = MIN_SHARE) -> tuple[Sense
     return tuple(sense for sense in senses[:TOP_SENSES] if sense.rank == 0 or sense.tags >= floor)
 
 
-def _pairs(a: tuple[Sense, ...], b: tuple[Sense, ...]) -> Iterator[tuple[Sense, Sense]]:
-    """Sense pairs to compare: one sense frequent for its lemma, the other at least
-    attested (``ATTESTED_SHARE``) for its own."""
-    fa, fb = frequent(a), frequent(b)
-    for x in frequent(a, ATTESTED_SHARE):
-        for y in frequent(b, ATTESTED_SHARE):
-            if x in fa or y in fb:
-                yield x, y
-
-
 def _head(index: int) -> int:
     """The head synset of an adjective cluster that ``index`` belongs to."""
     found = wordnet.synset(index)
@@ -208,57 +198,95 @@ def readings(word: str) -> Readings:
     )
 
 
-def _collective(a: str, b: str) -> bool:
-    """A group noun and the plural of its member ("people" / "persons", "forest" /
-    "trees"): the group's first sense has the member's frequent sense as a member."""
-    members = [
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One reading of a word, with the sense lists the rules of rule 5 take from it."""
+
+    pos: str
+    senses: tuple[Sense, ...]
+    attested: tuple[tuple[Sense, bool], ...]
+    """``frequent(senses, ATTESTED_SHARE)``, each with whether it is also frequent."""
+    derivable: tuple[Sense, ...]
+    pertaining: tuple[Sense, ...]
+    """The senses a pertainym may link: the frequent ones, or a noun's first few."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    """What ``_wordnet_relation`` reads of one word, gathered once per word."""
+
+    readings: tuple[_Reading, ...]
+    members: frozenset[int]
+    """Frequent noun senses of the word's singular ("persons" -> person)."""
+    groups: frozenset[int]
+    """Members (``%``) of the word's first noun sense ("people" -> person)."""
+    main_pos: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def _lex(word: str) -> _Lex:
+    found = []
+    for pos, senses in readings(word):
+        freq = frequent(senses)
+        found.append(
+            _Reading(
+                pos,
+                senses,
+                tuple((x, x in freq) for x in frequent(senses, ATTESTED_SHARE)),
+                _derivable(senses),
+                freq if pos != "n" else senses[:TOP_SENSES],
+            )
+        )
+    members = frozenset(
         sense.synset
-        for pos, base in pos_lemmas(b)
-        if pos == "n" and base != b
+        for pos, base in pos_lemmas(word)
+        if pos == "n" and base != word
         for sense in frequent(wordnet.senses(base, "n"))
-    ]
-    groups = wordnet.senses(a, "n")[:1]
-    return any(m in wordnet.synset(g.synset).links.get("%", ()) for g in groups for m in members)
+    )
+    groups = frozenset(
+        m
+        for g in wordnet.senses(word, "n")[:1]
+        for m in wordnet.synset(g.synset).links.get("%", ())
+    )
+    return _Lex(tuple(found), members, groups, _main_pos(word))
 
 
 def _wordnet_relation(a: str, b: str) -> Relation | None:
-    if _collective(a, b) or _collective(b, a):
+    la, lb = _lex(a), _lex(b)
+    # A group noun and the plural of its member ("people" / "persons").
+    if la.groups & lb.members or lb.groups & la.members:
         return Relation.EQUIVALENT
     near = against = False
-    for pos_a, senses_a in readings(a):
-        for pos_b, senses_b in readings(b):
+    for ra in la.readings:
+        pos_a = ra.pos
+        for rb in lb.readings:
+            pos_b = rb.pos
             if pos_a == pos_b:
-                for x, y in _pairs(senses_a, senses_b):
-                    near = near or _near(x, y, pos_a)
-                    against = against or opposed(x.synset, y.synset, pos_a)
+                # Sense pairs: one frequent for its lemma, the other at least attested.
+                for x, x_freq in ra.attested:
+                    for y, y_freq in rb.attested:
+                        if x_freq or y_freq:
+                            near = near or _near(x, y, pos_a)
+                            against = against or opposed(x.synset, y.synset, pos_a)
             elif (
                 {pos_a, pos_b} in ({"n", "v"}, {"a", "n"})
                 and not near
-                and pos_a in _main_pos(a)
-                and pos_b in _main_pos(b)
+                and pos_a in la.main_pos
+                and pos_b in lb.main_pos
                 and _derivation(a, b)
             ):
-                near = any(
-                    _derived(x.synset, y.synset)
-                    for x in _derivable(senses_a)
-                    for y in _derivable(senses_b)
-                )
+                near = any(_derived(x.synset, y.synset) for x in ra.derivable for y in rb.derivable)
             if {pos_a, pos_b} in ({"r", "a"}, {"a", "n"}) and not near:
                 # the adjective's sense fixes the noun's, so any of the noun's first
                 # senses may be the one it pertains to ("Chinese" -> China, sense 3)
                 near = near or any(
                     _pertains(x.synset, y.synset) or _pertains(y.synset, x.synset)
-                    for x in (frequent(senses_a) if pos_a != "n" else senses_a[:TOP_SENSES])
-                    for y in (frequent(senses_b) if pos_b != "n" else senses_b[:TOP_SENSES])
+                    for x in ra.pertaining
+                    for y in rb.pertaining
                 )
     if near == against:
         return None
     return Relation.EQUIVALENT if near else Relation.REVERSED
-
-
-def _in_group(a: str, b: str, table: tuple[tables.Entry, ...]) -> bool:
-    index = _group_index(table)
-    return bool(index.get(a, _NONE) & index.get(b, _NONE))
 
 
 _NONE: frozenset[int] = frozenset()
@@ -315,8 +343,7 @@ def relation(a: str, b: str) -> Relation | None:
         return Relation.EQUIVALENT if fa else None
     if not fa or not fb or wa.digit or wb.digit:
         return None
-    names = any(_in_group(x, y, tables.NAMES) for x in wa.names for y in wb.names)
-    if names or _in_group(fa, fb, tables.EQUIVALENT):
+    if wa.name_groups & wb.name_groups or wa.equivalent_groups & wb.equivalent_groups:
         return Relation.EQUIVALENT
     if frozenset((fa, fb)) in _reversed_pairs():
         return Relation.REVERSED
@@ -352,6 +379,10 @@ class _Word:
     lowercase: bool
     digit: bool
     closed: bool
+    name_groups: frozenset[int]
+    """The groups of ``tables.NAMES`` holding one of its name forms."""
+    equivalent_groups: frozenset[int]
+    """The groups of ``tables.EQUIVALENT`` holding its folded form."""
 
 
 @lru_cache(maxsize=65536)
@@ -359,14 +390,18 @@ def _word(text: str) -> _Word:
     clean = _clean(text)
     folded = _uncontract(fold(text))
     acronym = _acronym(clean.rstrip("."))
+    # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
+    names = frozenset([clean, clean.rstrip(".")])
+    name_index = _group_index(tables.NAMES)
     return _Word(
         folded=folded,
-        # a final "." kept (for "U.S.") and dropped (for "US." ending a sentence)
-        names=frozenset([clean, clean.rstrip(".")]),
+        names=names,
         acronym=acronym,
         lowercase=clean.islower(),
         digit=any(ch.isdigit() for ch in folded),
         closed=folded in tables.FUNCTION_WORDS and not acronym,
+        name_groups=frozenset().union(*(name_index.get(n, _NONE) for n in names)),
+        equivalent_groups=_group_index(tables.EQUIVALENT).get(folded, _NONE),
     )
 
 

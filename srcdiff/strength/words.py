@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -81,8 +82,7 @@ def lemma(word: str) -> str:
     return min(forms)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     lower: str
     lemma: str
@@ -90,6 +90,8 @@ class Token:
     punct: bool
     clause: int
     """Index of the clause: punctuation marks and ``SUBORDINATORS`` start a new one."""
+    number: bool
+    """A number ("40", "1,000", "forty"): what ``{N}`` matches."""
 
 
 def tokens(sentence: str) -> tuple[Token, ...]:
@@ -98,70 +100,93 @@ def tokens(sentence: str) -> tuple[Token, ...]:
     for m in _TOKEN.finditer(sentence):
         text = m.group()
         punct = not (text[0].isalnum())
-        if (punct and text not in _QUOTES) or text.lower() in SUBORDINATORS:
+        low = text.lower()
+        if (punct and text not in _QUOTES) or low in SUBORDINATORS:
             clause += 1
-        low = text.lower().replace("’", "'")
+        low = low.replace("’", "'")
+        number = bool(_NUMBER.search(text)) or low in _NUMBER_WORDS
         # "1,000" and "4.5" are one token; a trailing clause comma is not.
-        out.append(Token(text, low, low if punct else lemma(low), m.span(), punct, clause))
+        out.append(Token(text, low, low if punct else lemma(low), m.span(), punct, clause, number))
     return tuple(out)
 
 
 def is_number(tok: Token) -> bool:
-    return bool(_NUMBER.search(tok.text)) or tok.lower in _NUMBER_WORDS
+    return tok.number
 
 
-def _word_matches(pat: str, tok: Token) -> bool:
-    if tok.punct:
-        return False
-    for alt in pat.split("|"):
-        if alt == "{N}":
-            if is_number(tok):
-                return True
-        elif alt.startswith("="):
-            if tok.lower == alt[1:]:
-                return True
-        elif alt in (tok.lower, tok.lemma):
-            return True
-    return False
+class Part(NamedTuple):
+    """One pattern token, parsed once: what kind of test it is and what it accepts."""
+
+    kind: str
+    """``word``, ``*``, ``…``, ``^``, ``<!`` or ``!{N}``."""
+    lowers: frozenset[str] = frozenset()
+    """``word``: lower-cased forms it accepts; ``<!``: the words that may not come before."""
+    lemmas: frozenset[str] = frozenset()
+    number: bool = False
+    """``word``: whether a number matches (``{N}``)."""
+
+
+def _part(pat: str) -> Part:
+    if pat in ("*", "…", "^", "!{N}"):
+        return Part(pat)
+    if pat.startswith("<!"):
+        return Part("<!", frozenset(pat[2:].split("|")))
+    alts = pat.split("|")
+    plain = frozenset(a for a in alts if a != "{N}" and not a.startswith("="))
+    exact = frozenset(a[1:] for a in alts if a.startswith("="))
+    return Part("word", plain | exact, plain, "{N}" in alts)
 
 
 @dataclass(frozen=True)
 class Pattern:
     cue: str
     parts: tuple[str, ...]
+    compiled: tuple[Part, ...] = ()
 
 
 def compile_cue(cue: str) -> Pattern:
-    return Pattern(cue, tuple(cue.split()))
+    parts = tuple(cue.split())
+    return Pattern(cue, parts, tuple(map(_part, parts)))
 
 
-def _match_from(parts: Sequence[str], toks: Sequence[Token], i: int) -> int | None:
-    """End index (exclusive) of a match of ``parts`` starting at token ``i``, or None."""
-    if not parts:
-        return i
-    head, rest = parts[0], parts[1:]
-    if head == "^":
-        return _match_from(rest, toks, i) if i == 0 else None
-    if head.startswith("<!"):
-        if i > 0 and toks[i - 1].lower in head[2:].split("|"):
-            return None
-        return _match_from(rest, toks, i)
-    if head == "!{N}":
-        if i < len(toks) and is_number(toks[i]):
-            return None
-        return _match_from(rest, toks, i)
-    if head == "…":
-        for skip in range(_GAP + 1):
-            if skip and (i + skip > len(toks) or toks[i + skip - 1].punct):
+def _match_from(parts: Sequence[Part], toks: Sequence[Token], i: int, k: int = 0) -> int | None:
+    """End index (exclusive) of a match of ``parts[k:]`` starting at token ``i``, or None."""
+    n = len(toks)
+    while k < len(parts):
+        part = parts[k]
+        kind = part.kind
+        k += 1
+        if kind == "word":
+            if i >= n:
                 return None
-            end = _match_from(rest, toks, i + skip)
-            if end is not None:
-                return end
-        return None
-    if i >= len(toks):
-        return None
-    ok = not toks[i].punct if head == "*" else _word_matches(head, toks[i])
-    return _match_from(rest, toks, i + 1) if ok else None
+            tok = toks[i]
+            if tok.punct or not (
+                tok.lower in part.lowers or tok.lemma in part.lemmas or (part.number and tok.number)
+            ):
+                return None
+            i += 1
+        elif kind == "*":
+            if i >= n or toks[i].punct:
+                return None
+            i += 1
+        elif kind == "^":
+            if i != 0:
+                return None
+        elif kind == "<!":
+            if i > 0 and toks[i - 1].lower in part.lowers:
+                return None
+        elif kind == "!{N}":
+            if i < n and toks[i].number:
+                return None
+        else:  # "…": the rest may start up to _GAP words on, never across punctuation
+            for skip in range(_GAP + 1):
+                if skip and (i + skip > n or toks[i + skip - 1].punct):
+                    return None
+                end = _match_from(parts, toks, i + skip, k)
+                if end is not None:
+                    return end
+            return None
+    return i
 
 
 @dataclass(frozen=True)
@@ -215,19 +240,23 @@ class CueIndex:
         """Per key, the hits of its patterns; one pattern's hits do not overlap."""
         out: dict[str, list[Hit]] = {}
         free_from: dict[int, int] = {}
+        by_word = self._by_word
         for i, tok in enumerate(toks):
             if tok.punct:
                 continue
-            cands = list(self._anywhere)
-            cands += self._by_word.get(tok.lower, ())
+            cands = self._anywhere + by_word.get(tok.lower, ())
             if tok.lemma != tok.lower:
-                cands += self._by_word.get(tok.lemma, ())
-            if is_number(tok):
+                cands += by_word.get(tok.lemma, ())
+            if tok.number:
                 cands += self._numeric
-            for n, key, pattern in sorted({c[0]: c for c in cands}.values(), key=_first):
+            if not cands:
+                continue
+            if len(cands) > 1:
+                cands = tuple(sorted({c[0]: c for c in cands}.values(), key=_first))
+            for n, key, pattern in cands:
                 if free_from.get(n, 0) > i:
                     continue
-                end = _match_from(pattern.parts, toks, i)
+                end = _match_from(pattern.compiled, toks, i)
                 if end is None or end == i:
                     continue
                 free_from[n] = end

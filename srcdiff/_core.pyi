@@ -1,0 +1,11 @@
+"""Types of the compiled core (``_core.pyx``)."""
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+def longest_increasing(values: Sequence[int]) -> list[int]: ...
+def anchored_diff(
+    ea: str, eb: str, diff_main: Callable[[str, str, bool], list[tuple[int, str]]]
+) -> list[tuple[int, str]]: ...
+def unsafe_at(text: str, unsafe: regex.Pattern[str]) -> int: ...

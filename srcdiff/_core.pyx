@@ -1,0 +1,188 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""The compiled core: loops that run over every word of a comparison.
+
+Each function here is called once per block (or once per alignment), never once per
+word, so the cost of crossing from Python is paid once for a whole loop.  Built by
+setuptools with Cython (``setup.py``); ``_core.pyi`` gives its types.
+"""
+
+from cpython.unicode cimport PyUnicode_READ, PyUnicode_KIND, PyUnicode_DATA
+from libc.stdlib cimport malloc, free, calloc
+from libc.string cimport memcmp
+
+
+cdef Py_ssize_t _lis(const long long *vals, Py_ssize_t n, Py_ssize_t *out) except -1:
+    """Fill ``out`` with the positions of a longest strictly increasing run; its length."""
+    cdef long long *tails = <long long *> malloc((n + 1) * sizeof(long long))
+    cdef Py_ssize_t *tails_at = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *prev = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t pos, lo, hi, mid, size = 0, p
+    cdef long long v
+    if not tails or not tails_at or not prev:
+        free(tails); free(tails_at); free(prev)
+        raise MemoryError()
+    for pos in range(n):
+        v = vals[pos]
+        lo = 0
+        hi = size
+        while lo < hi:  # bisect_left
+            mid = (lo + hi) >> 1
+            if tails[mid] < v:
+                lo = mid + 1
+            else:
+                hi = mid
+        tails[lo] = v
+        tails_at[lo] = pos
+        if lo == size:
+            size += 1
+        prev[pos] = tails_at[lo - 1] if lo else -1
+    p = tails_at[size - 1] if size else -1
+    for pos in range(size - 1, -1, -1):
+        out[pos] = p
+        p = prev[p]
+    free(tails); free(tails_at); free(prev)
+    return size
+
+
+def longest_increasing(values):
+    """Positions, in order, of a longest strictly increasing subsequence of ``values``.
+
+    Patience sorting: O(n log n). Among equally long runs it keeps, at each
+    length, the one whose last value came latest.
+    """
+    cdef Py_ssize_t n = len(values), k, size
+    cdef long long *vals = <long long *> malloc((n + 1) * sizeof(long long))
+    cdef Py_ssize_t *out = <Py_ssize_t *> malloc((n + 1) * sizeof(Py_ssize_t))
+    if not vals or not out:
+        free(vals); free(out)
+        raise MemoryError()
+    try:
+        for k in range(n):
+            vals[k] = values[k]
+        size = _lis(vals, n, out)
+        return [out[k] for k in range(size)]
+    finally:
+        free(vals); free(out)
+
+
+cdef inline bint _same(str a, Py_ssize_t sa, str b, Py_ssize_t sb, Py_ssize_t n):
+    """Whether a[sa:sa+n] == b[sb:sb+n]."""
+    cdef int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b)
+    cdef void *da = PyUnicode_DATA(a)
+    cdef void *db = PyUnicode_DATA(b)
+    cdef Py_ssize_t k
+    if ka == kb:
+        return memcmp(<char *> da + sa * ka, <char *> db + sb * kb, n * ka) == 0
+    for k in range(n):
+        if PyUnicode_READ(ka, da, sa + k) != PyUnicode_READ(kb, db, sb + k):
+            return False
+    return True
+
+
+cdef _gap(list diffs, str ea, Py_ssize_t pa, Py_ssize_t i, str eb, Py_ssize_t pb,
+          Py_ssize_t j, diff_main):
+    """The diffs of ea[pa:i] against eb[pb:j], as ``diff_main`` gives them, empties dropped."""
+    cdef Py_ssize_t la = i - pa, lb = j - pb
+    if la == lb and (la == 0 or _same(ea, pa, eb, pb, la)):
+        if la:
+            diffs.append((0, ea[pa:i]))
+    elif la == 0:
+        diffs.append((1, eb[pb:j]))
+    elif lb == 0:
+        diffs.append((-1, ea[pa:i]))
+    elif la == 1 and lb == 1:
+        diffs.append((-1, ea[pa:i]))
+        diffs.append((1, eb[pb:j]))
+    else:
+        diffs.extend([d for d in diff_main(ea[pa:i], eb[pb:j], False) if d[1]])
+
+
+def anchored_diff(str ea, str eb, diff_main):
+    """diff-match-patch's diff of two encoded sides, run between unique shared symbols.
+
+    The anchors are the symbols that occur once on each side, on a longest run that
+    both sides keep in order (patience diff's anchors): certain to be matched by any
+    sane diff, so ``diff_main(gap_a, gap_b, False)`` runs between them instead of over
+    the whole pair, where its cost grows with length times differences.  What
+    ``diff_main`` would answer at once (gaps equal or empty, one side empty, one symbol
+    each) is answered here.  The diffs come back with empty texts dropped, not merged.
+    """
+    cdef Py_ssize_t na = len(ea), nb = len(eb), i, j, k, npairs = 0, nchain, pa = 0, pb = 0
+    cdef int ka = PyUnicode_KIND(ea), kb = PyUnicode_KIND(eb)
+    cdef void *da = PyUnicode_DATA(ea)
+    cdef void *db = PyUnicode_DATA(eb)
+    cdef Py_ssize_t ch, top = 0
+    for i in range(na):
+        ch = PyUnicode_READ(ka, da, i)
+        if ch > top:
+            top = ch
+    for j in range(nb):
+        ch = PyUnicode_READ(kb, db, j)
+        if ch > top:
+            top = ch
+    cdef int *count_a = <int *> calloc(top + 1, sizeof(int))
+    cdef int *count_b = <int *> calloc(top + 1, sizeof(int))
+    cdef Py_ssize_t *where_b = <Py_ssize_t *> malloc((top + 1) * sizeof(Py_ssize_t))
+    cdef Py_ssize_t *pair_i = <Py_ssize_t *> malloc((na + 1) * sizeof(Py_ssize_t))
+    cdef long long *pair_j = <long long *> malloc((na + 1) * sizeof(long long))
+    cdef Py_ssize_t *chain = <Py_ssize_t *> malloc((na + 1) * sizeof(Py_ssize_t))
+    if not count_a or not count_b or not where_b or not pair_i or not pair_j or not chain:
+        free(count_a); free(count_b); free(where_b); free(pair_i); free(pair_j); free(chain)
+        raise MemoryError()
+    cdef list diffs = []
+    try:
+        for i in range(na):
+            count_a[PyUnicode_READ(ka, da, i)] += 1
+        for j in range(nb):
+            ch = PyUnicode_READ(kb, db, j)
+            count_b[ch] += 1
+            where_b[ch] = j
+        # Symbols once on each side, in a order (a positions are then increasing).
+        for i in range(na):
+            ch = PyUnicode_READ(ka, da, i)
+            if count_a[ch] == 1 and count_b[ch] == 1:
+                pair_i[npairs] = i
+                pair_j[npairs] = where_b[ch]
+                npairs += 1
+        nchain = _lis(pair_j, npairs, chain)
+        for k in range(nchain):
+            i = pair_i[chain[k]]
+            j = pair_j[chain[k]]
+            _gap(diffs, ea, pa, i, eb, pb, j, diff_main)
+            diffs.append((0, ea[i]))
+            pa = i + 1
+            pb = j + 1
+        _gap(diffs, ea, pa, na, eb, pb, nb, diff_main)
+        return diffs
+    finally:
+        free(count_a); free(count_b); free(where_b); free(pair_i); free(pair_j); free(chain)
+
+
+def unsafe_at(str text, unsafe):
+    """Index of the first character from U+007F on that the compiled regex ``unsafe``
+    matches, or -1.
+
+    Characters below U+007F are taken as safe without asking.  Each distinct character
+    is asked once, so a long text with few distinct non-ASCII characters is one pass
+    in C.
+    """
+    cdef Py_ssize_t n = len(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef dict seen = {}
+    if kind == 1 and text.isascii():
+        for i in range(n):
+            if PyUnicode_READ(kind, data, i) == 0x7F:
+                return i
+        return -1
+    for i in range(n):
+        ch = PyUnicode_READ(kind, data, i)
+        if ch < 0x7F:
+            continue
+        got = seen.get(ch)
+        if got is None:
+            got = seen[ch] = unsafe.fullmatch(chr(ch)) is not None
+        if got:
+            return i
+    return -1
