@@ -10,23 +10,12 @@ from __future__ import annotations
 import pytest
 
 from srcdiff.model import Drift, DriftKind, Report, Severity
-from srcdiff.pipeline import compare, document_from_text
 
-
-def _report(a: str, b: str) -> Report:
-    return compare([document_from_text(a, "a"), document_from_text(b, "b")])
+from .test_near_synonyms import _mirror, _report
 
 
 def _review(rep: Report) -> list[Drift]:
     return [d for d in rep.comparisons[0].drifts if d.severity is not Severity.LOW]
-
-
-def _mirror(rep: Report, swapped: bool) -> list[tuple[object, ...]]:
-    out = []
-    for d in rep.comparisons[0].drifts:
-        spans = (d.b_span, d.a_span) if swapped else (d.a_span, d.b_span)
-        out.append((d.id, d.severity, d.relation, *spans, d.kinds))
-    return sorted(out, key=repr)
 
 
 REPHRASED = [
