@@ -200,3 +200,22 @@ def test_a_qualifier_given_nowhere_else_stays_high() -> None:
     b = "37 people were killed when the quake struck on Sunday, officials said."
     worst = max(_report(a, b).comparisons[0].drifts, key=lambda d: d.severity.rank)
     assert worst.severity is Severity.HIGH, worst.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Officials said the fire was started deliberately.",
+            "The fire was started on purpose, officials said.",
+        ),
+        (
+            "Police said on Monday that the road would reopen soon.",
+            "The road would reopen soon, police said on Monday.",
+        ),
+    ],
+)
+def test_an_attribution_moved_to_the_end_is_no_attribution_finding(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        kinds = [d.kinds for d in _report(x, y).comparisons[0].drifts]
+        assert all(DriftKind.ATTRIBUTION.value not in k for k in kinds), kinds

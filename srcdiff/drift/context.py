@@ -168,15 +168,16 @@ class BlockState:
         paras = (text[s:e] for s, e in self._paras(side))
         return any(may_name(p, key) and known(key, entity_keys(p)) for p in paras)
 
-    def spoke(self, side: int, key: str) -> bool:
+    def spoke(self, side: int, key: str, exact: bool = False) -> bool:
         """Whether a sentence of the block's paragraphs on side 0 (a) or 1 (b) that holds
         a speech verb names ``key`` (an entity key or a speaker noun) outside quotes: the
-        source is given there, whatever the wording around it."""
+        source is given there, whatever the wording around it.  ``exact``: the word itself,
+        not a name it may be a form of ("Andrada" is no form of "Andrade" here)."""
         D = (self.A, self.B)[side]
         for para in sorted({D.para_at(s) for s, _ in self._paras(side)}):
             for sent in D.sentences(para):
                 win = self.window(side, sent)
-                if win.speech and (key in win.outside_words or win.names(key)):
+                if win.speech and (key in win.outside_words or not exact and win.names(key)):
                     return True
         return False
 

@@ -199,6 +199,18 @@ def _same_speaker(v: OpView) -> bool:
     return False
 
 
+def _moved_source(v: OpView) -> bool:
+    """Whether the speakers the op names (on either side, at least one) are each given as a
+    source on the other side too: an attribution moved ("Officials said the fire was set
+    deliberately" / "The fire was set on purpose, officials said")."""
+    op = v.op
+    named = [(ids, side) for ids, side in ((_speaker_ids(op.a), 1), (_speaker_ids(op.b), 0)) if ids]
+    return bool(named) and all(
+        all(v.state.spoke(side, w, exact=True) for w in ids - _PRONOUNS) and ids - _PRONOUNS
+        for ids, side in named
+    )
+
+
 def _respelt(x: set[str], y: set[str]) -> str | None:
     """ "Jansen → Hansen" when the two speakers differ only by names a letter or two apart
     (the same person, the name given otherwise), else None."""
@@ -248,7 +260,7 @@ def attribution_findings(
     near_b = first_scheme or any(abs(p - rb) <= 50 for _, p in v.wb.attributions)
     if not (near_b and any(abs(p - ra) <= 50 for _, p in att_a)):
         return []
-    if _same_speaker(v):
+    if _same_speaker(v) or not first_scheme and _moved_source(v):
         return []
     respelt = _respelt(_speaker_ids(op.a), _speaker_ids(op.b))
     if respelt:
