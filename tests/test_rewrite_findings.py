@@ -219,3 +219,19 @@ def test_an_attribution_moved_to_the_end_is_no_attribution_finding(a: str, b: st
     for x, y in ((a, b), (b, a)):
         kinds = [d.kinds for d in _report(x, y).comparisons[0].drifts]
         assert all(DriftKind.ATTRIBUTION.value not in k for k in kinds), kinds
+
+
+def test_a_paraphrase_beside_moved_words_is_low_and_a_reversal_beside_them_high() -> None:
+    same = (
+        "Officials said the fire was started deliberately.",
+        "The fire was started on purpose, officials said.",
+    )
+    opposite = (
+        "Prices rose sharply in March, the bank said.",
+        "The bank said prices fell sharply in March.",
+    )
+    for x, y in (same, same[::-1]):
+        assert _review(_report(x, y)) == []
+    for x, y in (opposite, opposite[::-1]):
+        review = _review(_report(x, y))
+        assert [d.severity for d in review] == [Severity.HIGH], review

@@ -121,6 +121,13 @@ def _verdict(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> tuple[Cue, str]
     op = v.op
     change = f"{short(op.a)} → {short(op.b)}"
     rel = relate(wa, wb)
+    if rel is None:
+        # Words the other sentence also has were only moved; the rest may still be a
+        # paraphrase ("deliberately" / "on purpose, officials said").
+        ra = [w for w in wa if w not in v.wb.words]
+        rb = [w for w in wb if w not in v.wa.words]
+        if ra and rb and (len(ra), len(rb)) != (len(wa), len(wb)):
+            rel = relate(ra, rb)
     if rel is Relation.EQUIVALENT:
         return Cue.WORDING_EQUIVALENT, f"same meaning in other words: {change}"
     if rel is Relation.REVERSED:
