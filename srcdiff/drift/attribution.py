@@ -67,7 +67,8 @@ def _still_named(spk: list[str], win: Window, v: OpView, side: int) -> bool:
 
 
 _NEAR = 4
-"""Words on each side of a speech verb where its speaker stands (as ``attributions``)."""
+"""Words on each side of a speech verb where its speaker may stand (``lexicon.attributions``
+looks four words before a verb and three after it for any speaker at all)."""
 
 
 def _speaker_near(win: Window, lo: int, hi: int) -> list[str]:

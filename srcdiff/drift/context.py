@@ -154,12 +154,16 @@ class BlockState:
             got = self._windows[side][win] = Window(D, win)
         return got
 
-    def _paras(self, side: int) -> list[Span]:
+    def _para_numbers(self, side: int) -> list[int]:
+        """The block's paragraphs on side 0 (a) or 1 (b), by number, in order."""
         D = (self.A, self.B)[side]
         if not D.para_starts:
             return []
-        ks = sorted({D.para_at((op.a_span, op.b_span)[side][0]) for op in self.ops})
-        return [(D.para_starts[k], D.para_ends[k]) for k in ks]
+        return sorted({D.para_at((op.a_span, op.b_span)[side][0]) for op in self.ops})
+
+    def _paras(self, side: int) -> list[Span]:
+        D = (self.A, self.B)[side]
+        return [(D.para_starts[k], D.para_ends[k]) for k in self._para_numbers(side)]
 
     def named(self, side: int, key: str) -> bool:
         """Whether the entity ``key`` is named in the block's paragraphs on side 0 (a) or
@@ -174,7 +178,7 @@ class BlockState:
         source is given there, whatever the wording around it.  ``exact``: the word itself,
         not a name it may be a form of ("Andrada" is no form of "Andrade" here)."""
         D = (self.A, self.B)[side]
-        for para in sorted({D.para_at(s) for s, _ in self._paras(side)}):
+        for para in self._para_numbers(side):
             for sent in D.sentences(para):
                 win = self.window(side, sent)
                 if win.speech and (key in win.outside_words or not exact and win.names(key)):

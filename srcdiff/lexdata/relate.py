@@ -335,7 +335,7 @@ def relation(a: str, b: str) -> Relation | None:
     Symmetric: ``relation(a, b) == relation(b, a)``.  None means "not known to be the
     same": the caller should treat the change as a change of wording.
     """
-    wa, wb = _word(_unpossessed(a)), _word(_unpossessed(b))
+    wa, wb = _word(a), _word(b)
     fa, fb = wa.folded, wb.folded
     if fa == fb:
         if wa.acronym != wb.acronym and (wa.lowercase or wb.lowercase):
@@ -387,6 +387,7 @@ class _Word:
 
 @lru_cache(maxsize=65536)
 def _word(text: str) -> _Word:
+    text = _unpossessed(text)
     clean = _clean(text)
     folded = _uncontract(fold(text))
     acronym = _acronym(clean.rstrip("."))
