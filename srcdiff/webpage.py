@@ -21,11 +21,15 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
 from .collector import no_cycle_collection
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Extractor
 
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 """trafilatura logs each page it gives up on; srcdiff says what matters itself."""
@@ -70,7 +74,6 @@ never a word of main text."""
 _REGION_OF_TAG = {tag: reason for reason, tags, _, _ in reversed(REGIONS) for tag in tags}
 _REGION_OF_ROLE = {role: reason for reason, _, roles, _ in reversed(REGIONS) for role in roles}
 _NAME_PARTS = tuple((part, reason) for reason, _, _, parts in REGIONS for part in parts)
-_SPACES = str.maketrans("-_", "  ")
 _ANY_PART = re.compile("|".join(re.escape(part) for part, _ in _NAME_PARTS))
 """Whether a name holds any part at all: most hold none, and are then done in one search."""
 
@@ -126,13 +129,14 @@ def _read_page(html: str) -> WebPage:
         return _assemble(None, flat, [None] * len(flat), PageMeta())
     blocks = visible_blocks(tree)
     meta = page_meta(tree)
-    main = _main_text(tree)
+    title = _title(tree)
+    main = _main_text(tree)  # last: the extractor prunes the tree it is given
     if main:
         flags = main_flags([b.text for b in blocks], main)
         reasons = [None if f else b.region or OUTSIDE for b, f in zip(blocks, flags, strict=True)]
     else:
         reasons = [b.region if b.region in STRUCTURAL else None for b in blocks]
-    return _assemble(_title(tree), blocks, reasons, meta)
+    return _assemble(title, blocks, reasons, meta)
 
 
 def _assemble(
@@ -212,34 +216,17 @@ def _title(tree: HtmlElement) -> str | None:
     return text or None
 
 
-def _region(el: HtmlElement, seen: dict[str, str | None]) -> str | None:
-    """The region ``el`` opens, if any; ``seen`` holds the answers for names met before."""
-    found = _REGION_OF_TAG.get(el.tag)
-    if found:
-        return found
-    get = el.get
-    role = get("role")
-    if role and role.lower() in _REGION_OF_ROLE:
-        return _REGION_OF_ROLE[role.lower()]
-    names = f" {get('class') or ''} {get('id') or ''} "
-    if len(names) == 4:
-        return None
-    if names not in seen:
-        spaced = names.lower().translate(_SPACES)
-        seen[names] = (
-            next((reason for part, reason in _NAME_PARTS if part in spaced), None)
-            if _ANY_PART.search(spaced)
-            else None
-        )
-    return seen[names]
-
-
-def _hidden(el: HtmlElement) -> bool:
-    get = el.get
-    if get("hidden") is not None or get("aria-hidden") == "true":
-        return True
-    style = get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+def _names_region(names: str, seen: dict[str, str | None]) -> str | None:
+    """The region class and id ``names`` open, noted in ``seen`` for the names' next use
+    on the page.  A name holding no part at all is done in one search."""
+    spaced = names.lower().replace("-", " ").replace("_", " ")
+    found = (
+        next((reason for part, reason in _NAME_PARTS if part in spaced), None)
+        if _ANY_PART.search(spaced)
+        else None
+    )
+    seen[names] = found
+    return found
 
 
 _SKIP = frozenset({*SKIP_TAGS, etree.Comment, etree.ProcessingInstruction, etree.Entity})
@@ -262,14 +249,25 @@ def _block(text: str, pre: bool) -> str:
 
 
 def visible_blocks(tree: HtmlElement) -> list[PageBlock]:
-    """The page's visible text, one block per paragraph-level element, in page order."""
+    """The page's visible text, one block per paragraph-level element, in page order.
+
+    The loop runs once per element start and end, so it is written for speed:
+    what it needs is bound to locals, an element's attributes are looked at
+    only when it has any, and whitespace that cannot end up in a block (before
+    a block's first word, outside ``<pre>``) is not gathered, so that only
+    blocks with words are ever assembled.
+    """
     body = tree.find("body")
     root = body if body is not None else tree
     seen: dict[str, str | None] = {}
     out: list[PageBlock] = []
     buf: list[str] = []
+    add = buf.append
     stack: list[str | None] = [None]
+    push, pop = stack.append, stack.pop
     pre = 0
+    blocks, cells, skipped_tags = BLOCK_TAGS, CELL_TAGS, _SKIP
+    tag_region, role_region, hidden_style = _REGION_OF_TAG, _REGION_OF_ROLE, _HIDDEN_STYLE.search
 
     def flush(region: str | None) -> None:
         text = _block("".join(buf), pre > 0)
@@ -278,40 +276,64 @@ def visible_blocks(tree: HtmlElement) -> list[PageBlock]:
             out.append(PageBlock(text, region))
 
     walk = etree.iterwalk(root, events=("start", "end"))
+    skip = walk.skip_subtree
     for event, el in walk:
         tag = el.tag
         if event == "start":
-            marked = tag not in _SKIP and (tag in _REGION_OF_TAG or bool(el.attrib))
-            if tag in _SKIP or (marked and _hidden(el)):
-                walk.skip_subtree()
-                stack.append(_SKIPPED)
+            if tag in skipped_tags:
+                skip()
+                push(_SKIPPED)
                 continue
             outer = stack[-1]
-            region = (_region(el, seen) if marked else None) or outer
-            if buf and (tag in BLOCK_TAGS or region is not outer):
+            region = outer
+            if el.attrib:
+                get = el.get
+                style = get("style")
+                if (
+                    get("hidden") is not None
+                    or get("aria-hidden") == "true"
+                    or (style and hidden_style(style))
+                ):
+                    skip()
+                    push(_SKIPPED)
+                    continue
+                own = tag_region.get(tag)  # its tag or role first, then its names
+                if own is None:
+                    role = get("role")
+                    if role:
+                        own = role_region.get(role.lower())
+                    if own is None:
+                        names = f" {get('class') or ''} {get('id') or ''} "
+                        if len(names) > 4:
+                            own = seen[names] if names in seen else _names_region(names, seen)
+                region = own or outer
+            elif tag in tag_region:
+                region = tag_region[tag]
+            if buf and (tag in blocks or region is not outer):
                 flush(outer)
-            stack.append(region)
+            push(region)
             if tag == "pre":
                 pre += 1
-            elif tag == "br":
-                buf.append(_BR)
-            elif tag in CELL_TAGS:
-                buf.append(" ")
+            elif buf or pre:
+                if tag == "br":
+                    add(_BR)
+                elif tag in cells:
+                    add(" ")
             text = el.text
-            if text:
-                buf.append(text)
+            if text and (buf or pre or not text.isspace()):
+                add(text)
             continue
-        region = stack.pop()
+        region = pop()
         if region is not _SKIPPED:
-            if buf and (tag in BLOCK_TAGS or region is not stack[-1]):
+            if buf and (tag in blocks or region is not stack[-1]):
                 flush(region)
             if tag == "pre":
                 pre -= 1
-            elif tag in CELL_TAGS:
-                buf.append(" ")
+            elif tag in cells and (buf or pre):
+                add(" ")
         tail = el.tail
-        if tail:
-            buf.append(tail)
+        if tail and (buf or pre or not tail.isspace()):
+            add(tail)
     if buf:
         flush(stack[-1])
     return out
@@ -321,16 +343,40 @@ def visible_blocks(tree: HtmlElement) -> list[PageBlock]:
 
 
 def _main_text(tree: HtmlElement) -> str:
-    from trafilatura import bare_extraction
+    """The extractor's main text of ``tree``, which it prunes as it goes.
 
+    trafilatura's ``bare_extraction`` copies a tree it is given, to leave it as
+    it was; here the tree has been read already, so the cascade it runs
+    (``trafilatura_sequence``: all of ``bare_extraction`` that these settings
+    use) runs on the tree itself, which spares a copy of the page.  Should a
+    release move that function, ``bare_extraction`` does the same work.
+    """
+    from trafilatura.settings import Extractor
+
+    options = Extractor(
+        output_format="python", fast=True, comments=False, tables=True, formatting=False
+    )
     try:
-        found = bare_extraction(
-            tree, fast=True, include_comments=False, include_tables=True, include_formatting=False
-        )
+        text = _cascade(tree, options)
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         return ""
-    text = getattr(found, "text", None)
-    return unicodedata.normalize("NFC", text) if isinstance(text, str) else ""
+    return unicodedata.normalize("NFC", text) if text else ""
+
+
+def _cascade(tree: HtmlElement, options: Extractor) -> str:
+    try:
+        from trafilatura.core import trafilatura_sequence
+        from trafilatura.xml import xmltotxt
+    except ImportError:
+        from trafilatura import bare_extraction
+
+        found = bare_extraction(tree, options=options)
+        text = getattr(found, "text", None)
+        return text if isinstance(text, str) else ""
+    body, text, _, comments = trafilatura_sequence(tree, options)
+    if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+        return ""  # as bare_extraction: too short to be a page's text
+    return xmltotxt(body, False)
 
 
 def _squeezed(text: str) -> str:
