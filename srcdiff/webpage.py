@@ -20,8 +20,9 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
@@ -116,14 +117,19 @@ class WebPage:
     meta: PageMeta
 
 
-def read_page(html: str) -> WebPage:
-    """The whole visible text of a page, its main text told apart, and its metadata."""
+def read_page(html: str, *, plain: bool = False) -> WebPage:
+    """The whole visible text of a page, its main text told apart, and its metadata.
+
+    ``plain`` says that the caller has found no control character (tab and line
+    ends aside) and no U+FFFE or U+FFFF in ``html``, so that they need not be
+    looked for again.
+    """
     with no_cycle_collection():  # trees, their copies and proxies: many objects, no cycles
-        return _read_page(html)
+        return _read_page(html, plain)
 
 
-def _read_page(html: str) -> WebPage:
-    tree, cut = _parse(html)
+def _read_page(html: str, plain: bool) -> WebPage:
+    tree, cut = _parse(html, plain)
     if tree is None or cut:
         flat = flat_blocks(html)
         return _assemble(None, flat, [None] * len(flat), PageMeta())
@@ -170,20 +176,46 @@ method for each element the page hands to Python (to make forms and inputs speci
 classes no one here uses): a tenth of the extractor's time."""
 
 
-def _parse(html: str) -> tuple[HtmlElement | None, bool]:
+def _parse(html: str, plain: bool = False) -> tuple[HtmlElement | None, bool]:
     """The page's tree, and whether libxml2 cut it short (a page nested too deep)."""
     from lxml.html import document_fromstring
-    from trafilatura.utils import repair_faulty_html
 
     parser = etree.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True)
     parser.set_element_class_lookup(_LOOKUP)
-    html = _XML_DECLARATION.sub("", html.replace("\x00", "\ufffd"), count=1)
+    if not plain:
+        html = html.replace("\x00", "\ufffd")
+    html = _XML_DECLARATION.sub("", html, count=1)
     try:
-        tree = document_fromstring(repair_faulty_html(html, html[:50].lower()), parser=parser)
+        tree = document_fromstring(_repaired(html, plain), parser=parser)
     except (ValueError, TypeError, etree.LxmlError):
         return None, True
     cut = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
     return (tree if isinstance(tree, HtmlElement) else None), cut
+
+
+_DOCTYPE_TAG = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+_FAULTY_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
+
+
+def _repaired(html: str, plain: bool) -> str:
+    """The page as trafilatura's ``repair_faulty_html`` makes it palatable to libxml2.
+
+    That function first deletes the characters XML refuses, with a search of the
+    whole page that costs as much as a tenth of the parse; a ``plain`` page has
+    none, so only its two other repairs are made, as it makes them (a self-closed
+    doctype, a self-closed ``<html/>``).
+    """
+    if not plain:
+        from trafilatura.utils import repair_faulty_html
+
+        return repair_faulty_html(html, html[:50].lower())
+    if "doctype" in html[:50].lower():
+        first, _, rest = html.partition("\n")
+        html = _DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return _FAULTY_HTML.sub(r"\1>", html, count=1)
+    return html
 
 
 _TITLE = etree.XPath("//title[not(ancestor::svg)]")
@@ -364,19 +396,28 @@ def _main_text(tree: HtmlElement) -> str:
 
 
 def _cascade(tree: HtmlElement, options: Extractor) -> str:
-    try:
-        from trafilatura.core import trafilatura_sequence
-        from trafilatura.xml import xmltotxt
-    except ImportError:
+    sequence = _sequence()
+    if sequence is None:
         from trafilatura import bare_extraction
 
         found = bare_extraction(tree, options=options)
         text = getattr(found, "text", None)
         return text if isinstance(text, str) else ""
-    body, text, _, comments = trafilatura_sequence(tree, options)
+    from trafilatura.xml import xmltotxt
+
+    body, text, _, comments = sequence(tree, options)
     if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
         return ""  # as bare_extraction: too short to be a page's text
     return xmltotxt(body, False)
+
+
+def _sequence() -> Callable[[HtmlElement, Extractor], tuple[Any, str, Any, str]] | None:
+    """trafilatura's extraction cascade, if this release has it where 2.3 has it."""
+    try:
+        from trafilatura.core import trafilatura_sequence
+    except ImportError:
+        return None
+    return trafilatura_sequence
 
 
 def _squeezed(text: str) -> str:

@@ -137,10 +137,41 @@ def test_without_an_extracted_main_text_the_page_structure_decides(
         ("\n\n<p></p><div>  </div><p>Only</p><p> </p>\n", "Only"),
         ("<title>A title</title><p>Body</p>", "A title\n\nBody"),
         ("<p>Cafe\u0301 con nul\x00 byte</p>", "Café con nul\ufffd byte"),
+        ("<pre>\n    <b>x</b> y</pre>", "    x y"),  # in <pre> leading spaces are text
+        ("<pre><br>  a</pre><pre> <td>b</td></pre>", "  a\n\n  b"),
+        ("<p><br>a<br></p><table><tr><td> </td><td>b</td></tr></table>", "a\n\nb"),
+        ("<div> <span class='share'> x </span> y <br> </div>", "x\n\ny"),
+        ("<p> \u00a0 </p><p>\u2003a\u3000b</p><div>c<nav> </nav>d</div>", "a b\n\nc\n\nd"),
     ],
 )
 def test_page_text(html: str, text: str) -> None:
     assert read_page(html).text == text
+    assert read_page(html, plain="\x00" not in html) == read_page(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        ARTICLE,
+        "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x.dtd' /><html><p>a</p></html>",
+        "<!doctype html/>\n<html lang=en/>\n<body><p>b</p></body></html>",
+        "<html><body><p>no line end</p></body></html>",
+        "<!DOCTYPE html>",
+    ],
+)
+def test_a_plain_page_is_repaired_as_trafilatura_repairs_it(html: str) -> None:
+    from trafilatura.utils import repair_faulty_html
+
+    assert webpage._repaired(html, True) == repair_faulty_html(html, html[:50].lower())
+
+
+def test_the_extractor_is_called_through_its_public_function_if_need_be(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    direct = read_page(ARTICLE)
+    monkeypatch.setattr(webpage, "_sequence", lambda: None)
+    assert read_page(ARTICLE) == direct
+    assert [p for p in direct.text.split("\n\n") if p in MAIN] == MAIN
 
 
 def test_blocks_are_separated_by_one_blank_line() -> None:
