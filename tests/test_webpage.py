@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from srcdiff import webpage
+from srcdiff import pagetree, webpage
 from srcdiff.pipeline import make_document
 from srcdiff.read import read_input
 from srcdiff.segment import segment
@@ -162,7 +162,7 @@ def test_page_text(html: str, text: str) -> None:
 def test_a_plain_page_is_repaired_as_trafilatura_repairs_it(html: str) -> None:
     from trafilatura.utils import repair_faulty_html
 
-    assert webpage._repaired(html, True) == repair_faulty_html(html, html[:50].lower())
+    assert pagetree._repaired(html, True) == repair_faulty_html(html, html[:50].lower())
 
 
 def test_the_extractor_is_called_through_its_public_function_if_need_be(
@@ -253,6 +253,32 @@ def test_a_very_large_page_is_read() -> None:
 def test_regions_and_hidden_elements_in_the_walk(
     html: str, blocks: list[tuple[str, str | None]]
 ) -> None:
-    tree, cut = webpage._parse(f"<html><body>{html}</body></html>")
+    tree, cut = pagetree.parse(f"<html><body>{html}</body></html>")
     assert tree is not None and not cut
-    assert [(b.text, b.region) for b in webpage.visible_blocks(tree)] == blocks
+    assert [(b.text, b.region) for b in pagetree.visible_blocks(tree)] == blocks
+    assert pagetree.page_blocks(tree) == blocks
+
+
+WALKS = [
+    ARTICLE,
+    "<html><body class='menu'>a<p>b<br>c</p>d</body>tail<!-- x -->after</html>",
+    "<html><p hidden>x</p>no body<div role=NAVIGATION>n<span class=share>s</span>m</div></html>",
+    "<html><body><pre> a\n  <b>b</b>\n<table><tr><td>c</td><th>d</th></tr></table> </pre>"
+    "<div id=sidebar><div class=widget><h3>W</h3>&amp; &#160;x&nbsp;</div></div>"
+    "<p class='a' class='related'>dup</p><p style='Visibility : Hidden'>v</p>"
+    "<p aria-hidden=false>shown</p><script>s</script>t<p>\u00e9te\u0301 \u3000 z</p>"
+    "<svg><text>i</text></svg><ul><li>1<li>2</ul><td>loose cell</td><br><br>e</body></html>",
+    "<html><body hidden>gone</body>kept</html>",
+    "<html><body>" + "<div class=comment-body>c</div><p>p</p>" * 50 + "</body></html>",
+]
+
+
+@pytest.mark.parametrize("html", WALKS)
+def test_the_compiled_walk_finds_the_blocks_the_python_walk_finds(html: str) -> None:
+    if pagetree.walk_blocks is None:
+        pytest.fail("srcdiff._pagewalk is not built (python setup.py build_ext --inplace)")
+    tree, cut = pagetree.parse(html)
+    assert tree is not None and not cut
+    blocks = [(b.text, b.region) for b in pagetree.visible_blocks(tree)]
+    assert pagetree.page_blocks(tree) == blocks
+    assert blocks
