@@ -17,19 +17,14 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from .collector import no_cycle_collection
+from .extractor import main_text
 from .pagetree import flat_blocks, page_blocks, parse, title
-
-if TYPE_CHECKING:
-    from trafilatura.settings import Extractor
 
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
 """trafilatura logs each page it gives up on; srcdiff says what matters itself."""
@@ -83,7 +78,7 @@ def _read_page(html: str, plain: bool) -> WebPage:
     blocks = page_blocks(tree)
     meta = page_meta(tree)
     page_title = title(tree)
-    main = _main_text(tree)  # last: the extractor prunes the tree it is given
+    main = main_text(tree)  # last: the extractor prunes the tree it is given
     if main:
         flags = main_flags([text for text, _ in blocks], main)
         reasons = [None if f else r or OUTSIDE for (_, r), f in zip(blocks, flags, strict=True)]
@@ -116,53 +111,7 @@ def _assemble(
     return WebPage("".join(parts), tuple(furniture), meta)
 
 
-# --- the extractor -------------------------------------------------------------------
-
-
-def _main_text(tree: HtmlElement) -> str:
-    """The extractor's main text of ``tree``, which it prunes as it goes.
-
-    trafilatura's ``bare_extraction`` copies a tree it is given, to leave it as
-    it was; here the tree has been read already, so the cascade it runs
-    (``trafilatura_sequence``: all of ``bare_extraction`` that these settings
-    use) runs on the tree itself, which spares a copy of the page.  Should a
-    release move that function, ``bare_extraction`` does the same work.
-    """
-    from trafilatura.settings import Extractor
-
-    options = Extractor(
-        output_format="python", fast=True, comments=False, tables=True, formatting=False
-    )
-    try:
-        text = _cascade(tree, options)
-    except (ValueError, TypeError, RecursionError, etree.LxmlError):
-        return ""
-    return unicodedata.normalize("NFC", text) if text else ""
-
-
-def _cascade(tree: HtmlElement, options: Extractor) -> str:
-    sequence = _sequence()
-    if sequence is None:
-        from trafilatura import bare_extraction
-
-        found = bare_extraction(tree, options=options)
-        text = getattr(found, "text", None)
-        return text if isinstance(text, str) else ""
-    from trafilatura.xml import xmltotxt
-
-    body, text, _, comments = sequence(tree, options)
-    if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
-        return ""  # as bare_extraction: too short to be a page's text
-    return xmltotxt(body, False)
-
-
-def _sequence() -> Callable[[HtmlElement, Extractor], tuple[Any, str, Any, str]] | None:
-    """trafilatura's extraction cascade, if this release has it where 2.3 has it."""
-    try:
-        from trafilatura.core import trafilatura_sequence
-    except ImportError:
-        return None
-    return trafilatura_sequence
+# --- main text ----------------------------------------------------------------------
 
 
 def _squeezed(text: str) -> str:

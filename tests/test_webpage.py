@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from srcdiff import pagetree, webpage
+from srcdiff import extractor, pagetree, webpage
 from srcdiff.pipeline import make_document
 from srcdiff.read import read_input
 from srcdiff.segment import segment
@@ -106,7 +106,7 @@ def test_metadata_reaches_the_document(tmp_path: Path) -> None:
 def test_without_an_extracted_main_text_the_page_structure_decides(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(webpage, "_main_text", lambda tree: "")
+    monkeypatch.setattr(webpage, "main_text", lambda tree: "")
     html = (
         "<nav><a>Home</a> <a>World</a></nav><p>A short note.</p>"
         "<footer>Contact us</footer><div class='share'>Share</div>"
@@ -169,7 +169,7 @@ def test_the_extractor_is_called_through_its_public_function_if_need_be(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     direct = read_page(ARTICLE)
-    monkeypatch.setattr(webpage, "_sequence", lambda: None)
+    monkeypatch.setattr(extractor, "_sequence", lambda: None)
     assert read_page(ARTICLE) == direct
     assert [p for p in direct.text.split("\n\n") if p in MAIN] == MAIN
 
@@ -282,3 +282,40 @@ def test_the_compiled_walk_finds_the_blocks_the_python_walk_finds(html: str) -> 
     blocks = [(b.text, b.region) for b in pagetree.visible_blocks(tree)]
     assert pagetree.page_blocks(tree) == blocks
     assert blocks
+
+
+_STORY = (
+    "<p>The council voted on Tuesday to close the old bridge to traffic, citing the report.</p>"
+)
+_LINKS = "".join(
+    f"<div><a href='/{k}'>Link number {k} to another page</a></div>" for k in range(60)
+)
+_TEASERS = "".join(
+    f"<div class='teaser'><p>Filler paragraph {k} says more about other things.</p></div>"
+    for k in range(100)
+)
+CASCADE_PAGES = [
+    ARTICLE,
+    f"<html><body><article>{_STORY * 12}</article>{_LINKS}</body></html>",
+    f"<html><body><div>{_STORY}</div></body></html>",  # short: the baseline rescue
+    # a short extraction in a long page: the recall escalation, its retry taken or not
+    f"<html><body><article>{_STORY * 4}{_TEASERS}</article></body></html>",
+    f"<html><body><article>{_STORY * 4}</article>{_TEASERS.replace('teaser', 'x')}</body></html>",
+    '<html><head><script type=\'application/ld+json\'>{"@type": "DiscussionForumPosting"}'
+    f"</script></head><body><div class='comments'>{_STORY * 4}</div>{_STORY * 3}</body></html>",
+]
+
+
+@pytest.mark.parametrize("html", CASCADE_PAGES)
+def test_the_cascade_repeats_trafilaturas_own(html: str) -> None:
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+
+    def text(sequence: object) -> str:
+        tree, _ = pagetree.parse(html)
+        options = Extractor(fast=True, comments=False, tables=True, formatting=False)
+        body, found = sequence(tree, options)[:2]  # type: ignore[operator]
+        return found + "\n" + xmltotxt(body, False)
+
+    assert text(extractor._cascade_steps()) == text(trafilatura_sequence)
