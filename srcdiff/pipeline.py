@@ -24,11 +24,13 @@ Facts = tuple[DocIndex, DocIndex]
 
 
 def make_document(raw: RawInput) -> Document:
+    with no_cycle_collection():  # paragraphs and sentences: many objects, no cycles
+        paragraphs = segment(raw.text, raw.furniture)
     return Document(
         label=raw.label,
         path=raw.path,
         text=raw.text,
-        paragraphs=segment(raw.text, raw.furniture),
+        paragraphs=paragraphs,
         encoding=raw.encoding,
         size=raw.size,
         modified=raw.modified,

@@ -148,7 +148,9 @@ def read_bytes(
     if not data:
         raise InputError(name, "is empty")
     decoded = decode(data, name, declared=declared, meta=_meta_charset(data))
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decoded.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     kind = _kind(source, text, html_type)
     if kind != "html":
         if not text.strip():
@@ -328,7 +330,7 @@ def _checked(decoded: Decoded, source: str, nul_byte: int = -1) -> Decoded:
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM: NULs in every other byte, on one side only."""
     units = len(data) // 2
-    if len(data) % 2 or units < 2:
+    if len(data) % 2 or units < 2 or b"\x00" not in data:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
