@@ -11,8 +11,8 @@ Every decision is ``pagetree``'s, passed in; ``tests/test_webpage.py`` checks
 that both walks give the same blocks.
 """
 
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdlib cimport free, realloc
+from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
+from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memcpy, strcmp
 
 from lxml.includes cimport tree
@@ -33,6 +33,7 @@ cdef struct Buffer:
     Py_ssize_t size
     Py_ssize_t used
     bint words  # holds something other than ASCII whitespace (then Python decides)
+    bint wide  # holds a byte outside ASCII
 
 
 cdef int grow(Buffer *buf, Py_ssize_t more) except -1:
@@ -52,12 +53,14 @@ cdef int grow(Buffer *buf, Py_ssize_t more) except -1:
 cdef int add(Buffer *buf, const char *text, bint keep_spaces) except -1:
     """Add ``text``; blank text is left out of an empty buffer unless spaces are kept."""
     cdef Py_ssize_t n = 0
-    cdef bint words = False
-    cdef char c
+    cdef bint words = False, wide = False
+    cdef unsigned char c
     while text[n] != 0:
         c = text[n]
         if not (c == 32 or (9 <= c <= 13)):
             words = True
+            if c >= 128:
+                wide = True
         n += 1
     if n == 0 or (not words and buf.used == 0 and not keep_spaces):
         return 0
@@ -65,7 +68,48 @@ cdef int add(Buffer *buf, const char *text, bint keep_spaces) except -1:
     memcpy(buf.data + buf.used, text, n)
     buf.used += n
     buf.words = buf.words or words
+    buf.wide = buf.wide or wide
     return 0
+
+
+cdef inline bint _space(unsigned char c) noexcept:
+    """Whether ``str.split`` splits at this ASCII character."""
+    return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+
+
+cdef object ascii_block(Buffer *buf):
+    """``pagetree._block`` of an ASCII text outside ``<pre>``, done here: each line (NUL
+    stands for ``<br>``) with its whitespace collapsed, blank lines left out.  ASCII is
+    already in NFC."""
+    cdef char *out = <char *> malloc(buf.used + 1)
+    cdef Py_ssize_t i, n = 0, line_start = 0
+    cdef bint gap = False
+    cdef unsigned char c
+    if out == NULL:
+        raise MemoryError()
+    try:
+        for i in range(buf.used):
+            c = buf.data[i]
+            if c == 0:  # a line end: drop the line's trailing gap, and the line if blank
+                if n > line_start:
+                    out[n] = 10
+                    n += 1
+                    line_start = n
+                gap = False
+            elif _space(c):
+                gap = n > line_start
+            else:
+                if gap:
+                    out[n] = 32
+                    n += 1
+                    gap = False
+                out[n] = c
+                n += 1
+        if n > 0 and n == line_start:
+            n -= 1  # the last line was blank: no line end after the one before it
+        return PyUnicode_DecodeASCII(out, n, NULL)
+    finally:
+        free(out)
 
 
 cdef int add_char(Buffer *buf, char c) except -1:
@@ -94,13 +138,17 @@ cdef class _Walk:
     cdef int flush(self, region) except -1:
         cdef object text
         if self.buf.words:
-            text = self.block(
-                PyUnicode_DecodeUTF8(self.buf.data, self.buf.used, NULL), self.pre > 0
-            )
+            if self.buf.wide or self.pre:
+                text = self.block(
+                    PyUnicode_DecodeUTF8(self.buf.data, self.buf.used, NULL), self.pre > 0
+                )
+            else:
+                text = ascii_block(&self.buf)
             if text:
                 self.out.append((text, region))
         self.buf.used = 0
         self.buf.words = False
+        self.buf.wide = False
         return 0
 
     cdef int kind(self, tree.xmlNode *node) except -1:

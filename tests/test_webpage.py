@@ -269,6 +269,8 @@ WALKS = [
     "<p aria-hidden=false>shown</p><script>s</script>t<p>\u00e9te\u0301 \u3000 z</p>"
     "<svg><text>i</text></svg><ul><li>1<li>2</ul><td>loose cell</td><br><br>e</body></html>",
     "<html><body hidden>gone</body>kept</html>",
+    "<html><body><p>  x  <br>\n<br> y\tz <br></p><div><br></div><p>a<br>b</p>"
+    "<p>caf\u00e9<br> </p></body></html>",
     "<html><body>" + "<div class=comment-body>c</div><p>p</p>" * 50 + "</body></html>",
 ]
 
