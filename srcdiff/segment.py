@@ -375,7 +375,7 @@ def segment(text: str, furniture: Sequence[tuple[int, int, str]] = ()) -> tuple[
     _mark_footer(text, spans, reasons, known)
     paras = []
     for i, ((s, e, _), reason) in enumerate(zip(spans, reasons, strict=True)):
-        sents = tuple(Sentence(a, b) for a, b in sentence_spans(text, s, e))
+        sents = tuple(itertools.starmap(Sentence, sentence_spans(text, s, e)))
         paras.append(
             Paragraph(
                 index=i,
