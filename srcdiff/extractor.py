@@ -12,8 +12,9 @@ release runs its own ``trafilatura_sequence``, and one that has moved it runs
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from copy import copy
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,7 @@ def _cascade_steps() -> Sequence:
     from trafilatura.main_extractor import extract_content
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
+    page_text = _page_text() or html2txt
     is_forum = core._forum_thread_page
     max_length = core.ESCALATION_MAX_LENGTH
     page_share = core.ESCALATION_PAGE_SHARE
@@ -107,7 +109,7 @@ def _cascade_steps() -> Sequence:
             b_body, b_text, b_len = baseline(tree)
             if b_len > len(text):
                 body, text = b_body, b_text
-        if 0 < len(text) < max_length and len(text) < page_share * len(html2txt(tree)):
+        if 0 < len(text) < max_length and len(text) < page_share * len(page_text(tree)):
             r_options = copy(options)  # the recall escalation
             r_options.focus = "recall"
             r_text = ""
@@ -120,3 +122,61 @@ def _cascade_steps() -> Sequence:
         return body, text
 
     return cascade
+
+
+_PLAIN_CLEAN = (
+    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script"
+    "|.//style|.//svg|.//template"
+)
+"""trafilatura's BASIC_CLEAN_XPATH less its last part, the class and id names of a consent
+notice, which it tests by a regular expression called back into Python for every element:
+more than half the cost of its whole-page text (``html2txt``), measured."""
+
+
+def _page_text(
+    clean: Any = None, pattern: str | None = None
+) -> Callable[[HtmlElement], str] | None:
+    """trafilatura's ``html2txt`` of a tree, with the query of what to leave out made by a
+    plain XPath and one test per distinct class or id name; None if this release's query
+    is not the one repeated here."""
+    try:
+        from trafilatura.baseline import _spaced_text
+        from trafilatura.settings import _COOKIE_CONSENT_RE, BASIC_CLEAN_XPATH
+        from trafilatura.xml import delete_element
+    except ImportError:
+        return None
+    clean = BASIC_CLEAN_XPATH if clean is None else clean
+    pattern = _COOKIE_CONSENT_RE if pattern is None else pattern
+    names = f"|.//*[re:test(@class, '{pattern}', 'i') or re:test(@id, '{pattern}', 'i')]"
+    if getattr(clean, "path", None) != _PLAIN_CLEAN + names:
+        return None
+    plain = etree.XPath(_PLAIN_CLEAN)
+    notice = re.compile(pattern, re.IGNORECASE).search
+
+    def left_out(body: HtmlElement) -> Iterator[HtmlElement]:
+        """What BASIC_CLEAN_XPATH finds under ``body``, in document order."""
+        found = set(plain(body))
+        named: dict[str, bool] = {}
+        for el in body.iterdescendants():
+            if el in found:
+                yield el
+            elif isinstance(el.tag, str):
+                for name in (el.get("class"), el.get("id")):
+                    if name:
+                        hit = named.get(name)
+                        if hit is None:
+                            hit = named[name] = notice(name) is not None
+                        if hit:
+                            yield el
+                            break
+
+    def page_text(tree: HtmlElement) -> str:
+        tree = copy(tree)  # as html2txt: the steps below change the tree
+        body = tree.find(".//body")
+        if body is None:
+            body = tree
+        for el in list(left_out(body)):
+            delete_element(el)
+        return _spaced_text(body)
+
+    return page_text

@@ -321,3 +321,26 @@ def test_the_cascade_repeats_trafilaturas_own(html: str) -> None:
         return found + "\n" + xmltotxt(body, False)
 
     assert text(extractor._cascade_steps()) == text(trafilatura_sequence)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        ARTICLE,
+        "<html><body><div class='Cookie-Banner'>We use cookies</div><p>Text</p>"
+        "<section id='CMPLZ-x'>c</section><div class='footer-a'>f</div><aside>a</aside>"
+        "<div id='onetrust' class='x'>o</div><p class='mooVe_gdpr'>m</p>"
+        "<span class='coo\u212aie-bar' id='notice--cookie'>k</span><svg><text>s</text></svg>"
+        " tail</body></html>",
+        "<html><p>No body, a <script>x</script> consent-manager"
+        " <b class='consent_sdk'>b</b></p></html>",
+    ],
+)
+def test_the_page_text_is_trafilaturas_html2txt(html: str) -> None:
+    from trafilatura.baseline import html2txt
+
+    page_text = extractor._page_text()
+    assert page_text is not None
+    tree, _ = pagetree.parse(html)
+    assert page_text(tree) == html2txt(tree)
+    assert extractor._page_text(pattern="cookie") is None  # another query: html2txt itself
