@@ -81,13 +81,13 @@ class Direction(StrEnum):
         return Direction.WEAKER if self is Direction.STRONGER else Direction.STRONGER
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a web page makes hundreds; a third quicker to make
 class Sentence:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of a document; ``text == document.text[start:end]``."""
 

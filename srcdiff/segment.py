@@ -207,6 +207,9 @@ def paragraph_spans(text: str, across_blocks: bool = True) -> list[tuple[int, in
     """
     out: list[tuple[int, int, bool]] = []
     for s, e in _blocks(text):
+        if text.find("\n", s, e) == -1:  # one line (a block is trimmed): the common case
+            out.append((s, e, False))
+            continue
         lines = _line_spans(text, s, e)
         if len(lines) > 1 and (
             _short_run(text, lines)

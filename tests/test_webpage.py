@@ -87,6 +87,26 @@ def test_page_metadata() -> None:
     )
 
 
+_DC = "<meta name='DC.date.issued' content='on 2021-02-03'>"
+_NO_CONTENT = "<meta name='dc.date'><meta property='og:title' content='2019-09-09'>"
+_NOT_DATING = "<time>2020-05-05</time><p itemprop='datePublished' content='2020-05-06'>x</p>"
+_IN_BODY = "<meta itemprop='datePublished' content='2018-08-08T10:00'>"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "date"),
+    [
+        (_DC, "<time datetime='2020-01-01'>", "2021-02-03"),
+        (_NO_CONTENT, "<time datetime='x 2020-01-01'>", "2020-01-01"),
+        ("<meta itemprop='datePublished' content='May 2020'>", _NOT_DATING, None),
+        ("", _IN_BODY + "<time datetime='2020-01-01'>", "2018-08-08"),
+    ],
+)
+def test_the_date_is_the_first_a_dating_tag_gives(head: str, body: str, date: str | None) -> None:
+    html = f"<html><head><title>T</title>{head}</head><body>{body}<p>Text</p></body></html>"
+    assert read_page(html).meta.date == date
+
+
 def test_metadata_reaches_the_document(tmp_path: Path) -> None:
     path = tmp_path / "quake.html"
     path.write_text(ARTICLE, encoding="utf-8")
