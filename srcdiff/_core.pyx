@@ -186,3 +186,40 @@ def unsafe_at(str text, unsafe):
         if got:
             return i
     return -1
+
+
+cdef inline bint _odd(Py_UCS4 ch) noexcept nogil:
+    if ch < 0x20:
+        return ch != 9 and ch != 10 and ch != 13
+    return 0x7F <= ch <= 0x9F or ch == 0xFFFE or ch == 0xFFFF
+
+
+def odd_at(str text):
+    """Index of the first control character other than tab, line feed and carriage return
+    (C0, DEL, C1), or of U+FFFE or U+FFFF, in ``text``; -1 if it has none.
+
+    The one search for them over a whole decoded input (``read._checked``), in C, a loop
+    for each width of character: a regular expression takes several times as long.
+    """
+    cdef Py_ssize_t n = len(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef const unsigned char *one
+    cdef const unsigned short *two
+    cdef const Py_UCS4 *four
+    if kind == 1:
+        one = <const unsigned char *> data
+        for i in range(n):
+            if _odd(one[i]):
+                return i
+    elif kind == 2:
+        two = <const unsigned short *> data
+        for i in range(n):
+            if _odd(two[i]):
+                return i
+    else:
+        four = <const Py_UCS4 *> data
+        for i in range(n):
+            if _odd(four[i]):
+                return i
+    return -1

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from srcdiff._core import anchored_diff, longest_increasing
+from srcdiff._core import anchored_diff, longest_increasing, odd_at
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
@@ -148,3 +149,16 @@ def test_anchored_diff_is_diff_main_between_anchors(ea: str, eb: str) -> None:
     assert got == _anchored_reference(ea, eb)
     assert "".join(t for k, t in got if k <= 0) == ea
     assert "".join(t for k, t in got if k >= 0) == eb
+
+
+_ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+@given(
+    st.text(
+        st.sampled_from("ab\t\n\r\x00\x0b\x1b\x7f\x85\x9f\xa0\u0101\ufffd\ufffe\uffff\U00010000")
+    )
+)
+def test_odd_at_finds_what_the_regular_expression_finds(text: str) -> None:
+    found = _ODD.search(text)
+    assert odd_at(text) == (found.start() if found else -1)
