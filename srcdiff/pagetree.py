@@ -118,8 +118,13 @@ def _repaired(html: str, plain: bool) -> str:
 
         return repair_faulty_html(html, html[:50].lower())
     if "doctype" in html[:50].lower():
-        first, _, rest = html.partition("\n")
-        html = _DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+        line_end = html.find("\n")
+        if line_end == -1:
+            html = _DOCTYPE_TAG.sub("", html, count=1) + "\n"
+        else:  # the same, without two copies of the page when nothing is cut
+            found = _DOCTYPE_TAG.match(html, 0, line_end)
+            if found:
+                html = html[found.end() :]
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             return _FAULTY_HTML.sub(r"\1>", html, count=1)
