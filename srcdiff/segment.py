@@ -299,6 +299,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     abbreviation ("Gen.", "Co.", "U.S.") or a single initial and the next
     word does not look like a sentence start.
     """
+    if (
+        text.find(".", start, end) == -1
+        and text.find("!", start, end) == -1
+        and text.find("?", start, end) == -1
+        and text.find("…", start, end) == -1
+    ):  # no stop at all (a heading, a menu entry): one sentence, found without the pattern
+        return [(start, end)] if start < end else []
     spans: list[tuple[int, int]] = []
     s = start
     for m in _SENT_END.finditer(text, start, end):
