@@ -10,7 +10,7 @@ them; ``OpView`` adds, lazily, the facts about one op.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -182,6 +182,17 @@ class BlockState:
             for sent in D.sentences(para):
                 win = self.window(side, sent)
                 if win.speech and (key in win.outside_words or not exact and win.names(key)):
+                    return True
+        return False
+
+    def spoke_where(self, side: int, holds: Callable[[frozenset[str]], bool]) -> bool:
+        """Whether a sentence of the block's paragraphs on one side that holds a speech
+        verb has words outside quotes of which ``holds`` is true."""
+        D = (self.A, self.B)[side]
+        for para in self._para_numbers(side):
+            for sent in D.sentences(para):
+                win = self.window(side, sent)
+                if win.speech and holds(win.outside_words):
                     return True
         return False
 

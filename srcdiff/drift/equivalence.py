@@ -12,7 +12,11 @@ from collections.abc import Sequence
 
 from .. import lexdata
 from ..model import Relation
+from ..strength.scales import VOUCHING, cue_words
 from .lexicon import content
+
+_VOUCHING = cue_words(VOUCHING)
+"""Words of a claim's strength ("confirmed" / "supported"): the scales judge them."""
 
 _RELATION = {
     lexdata.Relation.EQUIVALENT: Relation.EQUIVALENT,
@@ -43,10 +47,16 @@ def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> 
 def near_pairs(new_a: Sequence[str], new_b: Sequence[str]) -> list[tuple[str, str]] | None:
     """Each novel word of one side with a word of close meaning on the other, as
     (a word, b word) pairs; None unless every novel word on both sides has one."""
-    pairs = [(x, y) for x in new_a for y in new_b if lexdata.close(x, y)]
-    if {x for x, _ in pairs} != set(new_a) or {y for _, y in pairs} != set(new_b):
+    if any(lexdata.lemmas(w) & _VOUCHING for w in (*new_a, *new_b)):
         return None
-    return pairs
+    pairs = [(x, y) for x in new_a for y in new_b if lexdata.close(x, y)]
+    if {x for x, _ in pairs} == set(new_a) and {y for _, y in pairs} == set(new_b):
+        return pairs
+    # A phrasal verb or set phrase against one word ("came back" / "returned").
+    whole = " ".join(new_a), " ".join(new_b)
+    if max(len(new_a), len(new_b)) > 1 and lexdata.close(*whole):
+        return [whole]
+    return None
 
 
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:

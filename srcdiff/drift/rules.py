@@ -114,6 +114,11 @@ def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
     return all(w in v.wb.content for w in ca) and all(w in v.wa.content for w in cb)
 
 
+def _both(a: str, b: str) -> str:
+    """Each side's words of an op, or the one side that has any."""
+    return f"{short(a)} → {short(b)}" if words(a) and words(b) else short(a if words(a) else b)
+
+
 def residual_finding(
     v: OpView, res_a: str, res_b: str, explained: set[str], specific: bool
 ) -> Finding | None:
@@ -138,6 +143,9 @@ def residual_finding(
             )
         if fold(op.a).strip() == fold(op.b).strip():
             return low(K.FORMAT, Cue.MARKS_OR_SPACING, f"same text, {marks_changed(op.a, op.b)}")
+        if words(op.a) or words(op.b):
+            # Figures or markers the other sentence also holds, with the marks around them.
+            return low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {_both(op.a, op.b)}")
         return low(K.FORMAT, Cue.PUNCTUATION, f"punctuation: {marks_changed(op.a, op.b)}")
     if len(wa) == 1 and len(wb) == 1 and wa != wb and american(wa[0]) == american(wb[0]):
         return (
@@ -195,7 +203,7 @@ def residual_finding(
         return (
             None
             if specific
-            else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {short(op.a or op.b)}")
+            else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {_both(op.a, op.b)}")
         )
     if v.kept_quote:
         return found(

@@ -356,7 +356,18 @@ def relation(a: str, b: str) -> Relation | None:
         return None  # "larger" says more than "large"
     if da and ba == bb:
         return Relation.EQUIVALENT  # "deadliest" / "most deadly"
-    return _wordnet_relation(ba, bb)
+    found = _wordnet_relation(ba, bb)
+    if found is None and (wa.name_groups or wb.name_groups):
+        # A name form WordNet lacks ("U.S.") read as the forms it has ("US" / "American").
+        pairs = {(x, y) for x in _name_forms(wa, ba) for y in _name_forms(wb, bb)} - {(ba, bb)}
+        found = next((r for x, y in sorted(pairs) if (r := _wordnet_relation(x, y))), None)
+    return found
+
+
+def _name_forms(word: _Word, base: str) -> frozenset[str]:
+    """``base`` and the other forms of the name groups ``word`` belongs to, folded."""
+    names = tables.groups(tables.NAMES)
+    return frozenset([base, *(fold(f) for g in word.name_groups for f in names[g])])
 
 
 _POSSESSIVE = re.compile(r"^(\S+?)['’]s$")
