@@ -286,3 +286,25 @@ def test_a_bound_really_changed_beside_another_figure_is_still_found() -> None:
     b = "More than 70% of Russia’s approximately $900 million in imports came from China."
     found = _review(_report(a, b))
     assert found and found[0].severity is Severity.HIGH, [d.explanation for d in found]
+
+
+def test_a_source_made_the_subject_of_an_evidential_verb_is_still_the_source() -> None:
+    a = (
+        "Russia’s semiconductor imports from China jumped from $200 million in 2021 to over "
+        "$500 million in 2022, according to Russian customs data analyzed by the Free Russia "
+        "Foundation."
+    )
+    b = (
+        "Russian customs data analyzed by the Free Russia Foundation show that Russia's "
+        "semiconductor imports from China jumped from $200 million in 2021 to more than "
+        "$500 million in 2022."
+    )
+    for x, y in ((a, b), (b, a)):
+        assert _review(_report(x, y)) == []
+
+
+def test_a_source_made_the_subject_of_another_verb_is_removed() -> None:
+    a = "The fire was set deliberately, according to the Institute."
+    b = "The Institute recorded that the fire was set deliberately."
+    found = _review(_report(a, b))
+    assert len(found) == 1 and DriftKind.ATTRIBUTION in found[0].kinds
