@@ -181,9 +181,10 @@ class BlockState:
 
     def spoke(self, side: int, key: str, exact: bool = False) -> bool:
         """Whether a sentence of the block's paragraphs on side 0 (a) or 1 (b) that holds
-        a speech or evidential verb (``Window.vouched``) names ``key`` (an entity key or a speaker noun) outside quotes: the
-        source is given there, whatever the wording around it.  ``exact``: the word itself,
-        not a name it may be a form of ("Andrada" is no form of "Andrade" here)."""
+        a speech or evidential verb (``Window.vouched``) names ``key`` (an entity key or a
+        speaker noun) outside quotes: the source is given there, whatever the wording.
+        ``exact``: the word itself, not a name it may be a form of ("Andrada" is no form
+        of "Andrade" here)."""
         D = (self.A, self.B)[side]
         for para in self._para_numbers(side):
             for sent in D.sentences(para):
