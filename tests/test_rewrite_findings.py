@@ -308,3 +308,10 @@ def test_a_source_made_the_subject_of_another_verb_is_removed() -> None:
     b = "The Institute recorded that the fire was set deliberately."
     found = _review(_report(a, b))
     assert len(found) == 1 and DriftKind.ATTRIBUTION in found[0].kinds
+
+
+def test_a_place_that_sits_or_lies_somewhere_is_no_reversal() -> None:
+    a = "Peru sits on the Pacific “Ring of Fire,” where tectonic plates collide."
+    b = "Peru lies on the Pacific “Ring of Fire,” where tectonic plates collide."
+    for x, y in ((a, b), (b, a)):
+        assert all(d.severity is not Severity.HIGH for d in _report(x, y).comparisons[0].drifts)

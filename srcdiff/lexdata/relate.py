@@ -119,8 +119,16 @@ def _near(x: Sense, y: Sense, pos: str) -> bool:
 def opposed(x: int, y: int, pos: str) -> bool:
     """Whether synsets ``x`` and ``y`` are antonyms, directly or by their cluster heads."""
     if _linked(x, y, "!"):
-        return True
-    return pos == "a" and _linked(_head(x), _head(y), "!")
+        return not _contrasted(x, y)
+    hx, hy = _head(x), _head(y)
+    return pos == "a" and _linked(hx, hy, "!") and not _contrasted(hx, hy)
+
+
+def _contrasted(x: int, y: int) -> bool:
+    """Two antonyms that each have another antonym as well: members of a set of
+    contrasting terms ("sit" / "lie" / "stand"), no polar opposites; "Peru sits on the
+    Ring of Fire" and "Peru lies on it" say the same."""
+    return all(len(wordnet.synset(s).links.get("!", ())) > 1 for s in (x, y))
 
 
 def _linked(x: int, y: int, code: str) -> bool:
