@@ -315,3 +315,12 @@ def test_a_place_that_sits_or_lies_somewhere_is_no_reversal() -> None:
     b = "Peru lies on the Pacific “Ring of Fire,” where tectonic plates collide."
     for x, y in ((a, b), (b, a)):
         assert all(d.severity is not Severity.HIGH for d in _report(x, y).comparisons[0].drifts)
+
+
+def test_an_agency_credit_added_to_a_dateline_is_a_dateline_change() -> None:
+    a = "WASHINGTON — China has surged sales to Russia of machine tools, officials said."
+    b = "WASHINGTON (AP) — China has surged sales to Russia of machine tools, officials said."
+    for x, y in ((a, b), (b, a)):
+        found = _report(x, y).comparisons[0].drifts
+        assert [d.severity for d in found] == [Severity.LOW]
+        assert "dateline" in found[0].explanation

@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from ..model import DriftKind, Relation, Severity
+from ..model import DriftKind, Relation, Severity, Span
 from ..normalize import fold
 from .attribution import attribution_findings
 from .context import (
@@ -87,7 +87,12 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
         and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
         and not named_otherwise(w, v.wa.words)
     ]
-    if (miss_a or miss_b) and (_DATELINE.match(op.a.lstrip()) or _DATELINE.match(op.b.lstrip())):
+    if (miss_a or miss_b) and (
+        _DATELINE.match(op.a.lstrip())
+        or _DATELINE.match(op.b.lstrip())
+        or all(_in_dateline(v.A.text, v.wa.span, op.a_span[0] + op.a.find(w)) for w in miss_a)
+        and all(_in_dateline(v.B.text, v.wb.span, op.b_span[0] + op.b.find(w)) for w in miss_b)
+    ):
         where = " ".join(miss_a or miss_b)
         why = f"dateline {'removed' if miss_a else 'added'}: {where}"
         return [Finding((K.ENTITY,), Cue.DATELINE, why, op.a, op.b, op.a_span, op.b_span)]
@@ -108,6 +113,13 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     else:
         return []
     return [Finding((K.ENTITY,), cue, why, op.a, op.b, op.a_span, op.b_span)]
+
+
+def _in_dateline(text: str, sentence: Span, pos: int) -> bool:
+    """Whether offset ``pos`` lies inside the dateline that opens its sentence (an
+    agency's credit given on one side only: "WASHINGTON —" / "WASHINGTON (AP) —")."""
+    found = _DATELINE.match(text, sentence[0], sentence[1])
+    return found is not None and found.start() <= pos < found.end()
 
 
 def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
