@@ -178,3 +178,13 @@ def test_a_longer_run_of_new_words_is_not_lowered() -> None:
 )
 def test_the_lexicon_does_not_call_real_changes_close(a: str, b: str) -> None:
     assert not lexdata.close(a, b) and not lexdata.close(b, a)
+
+
+def test_a_phrasal_verb_whose_particle_is_a_closed_class_word_is_judged_whole() -> None:
+    # "up" is no novel word (closed class), yet "stepping" means nothing without it.
+    a = "Officials said on Friday that China is stepping up its pressure on the city."
+    b = "Officials said on Friday that China is increasing its pressure on the city."
+    for x, y in ((a, b), (b, a)):
+        d = _worst(_report(x, y))
+        assert d.severity is Severity.LOW, d.explanation
+        assert "stepping up" in d.explanation
