@@ -13,7 +13,7 @@ import pytest
 from srcdiff.align import plan
 from srcdiff.align.assembly import ParaLink
 from srcdiff.align.evidence import Chance
-from srcdiff.align.order import drop_far_parts
+from srcdiff.align.parts import drop_far_parts
 from srcdiff.model import Document
 from srcdiff.pipeline import document_from_text
 

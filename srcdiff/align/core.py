@@ -41,15 +41,10 @@ from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
 from .leads import leads, place_leads
-from .order import (
-    attach_parts,
-    drop_far_parts,
-    fill_gaps,
-    fill_holes,
-    regroup,
-    yield_moves,
-)
+from .moves import yield_moves
+from .order import attach_parts, fill_gaps, regroup
 from .paragraphs import paragraph_pass
+from .parts import drop_far_parts, fill_holes
 from .sentences import align_sentences, rescue
 from .units import LETTERED, Vocabulary, sentences_of
 

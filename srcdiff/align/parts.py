@@ -1,0 +1,131 @@
+"""Parts of splits and merges that lie apart from the rest of their side, and list items.
+
+A part of a split or merge usually lies next to the rest of its side.  One
+that lies beyond a paragraph paired elsewhere must add more: what it holds
+beyond the rest must reach ``Z_CROSS``, the bar of a regrouping across a
+paragraph.  The same bar lets a free paragraph join a link from afar (the
+half of a split that moved away).  A lettered list item lying free between
+two parts of one side of a link joins it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from .assembly import ParaLink
+from .evidence import Chance
+from .gate import Z_PART
+from .order import Z_CROSS, Bags, bag_of
+
+
+def fill_holes(
+    links: Sequence[ParaLink],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+    items: tuple[set[int], set[int]],
+    heads: tuple[set[int], set[int]],
+) -> list[ParaLink]:
+    """Free items of a list enclosed by the parts of one side of a link join it.
+
+    A lettered item (in ``items``, for a and for b) between two parts of a link
+    belongs to the same list when it shares a word with the
+    other side ("alleging that:" (a) ... (b) ... against one paragraph).  Other
+    paragraphs there (a numbered section, a verse) may be moved or one-sided
+    and stay as they are.  With the list whole, a part at either end that is
+    no item and no heading (``heads``) must still hold what the rest lacks
+    (``Z_PART``), or it leaves.
+    """
+    taken_a = {i for lk in links for i in lk.a}
+    taken_b = {j for lk in links for j in lk.b}
+    out = []
+    for lk in links:
+        ga, gb = list(lk.a), list(lk.b)
+        for own, other, bags, theirs, taken, side in (
+            (ga, gb, bags_a, bags_b, taken_a, 0),
+            (gb, ga, bags_b, bags_a, taken_b, 1),
+        ):
+            added = False
+            for x in range(min(own) + 1, max(own)):
+                bag = bags.get(x)
+                if x in items[side] and x not in taken and bag and _meets(bag, theirs, other):
+                    own.append(x)
+                    taken.add(x)
+                    added = True
+            if added:
+                keep = items[side] | heads[side]
+                _retest_ends(own, other, bags, theirs, taken, keep, chance, side == 1)
+        if (tuple(sorted(ga)), tuple(sorted(gb))) == (lk.a, lk.b):
+            out.append(lk)
+        else:
+            out.append(ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), lk.score))
+    return out
+
+
+def _retest_ends(
+    own: list[int],
+    other: list[int],
+    bags: Bags,
+    theirs: Bags,
+    taken: set[int],
+    keep: set[int],
+    chance: Chance,
+    flip: bool,
+) -> None:
+    """Drop from ``own`` an end part, not in ``keep``, that adds nothing beyond the rest."""
+    for x in (min(own), max(own)):
+        if x in keep or len(own) < 2:
+            continue
+        rest = bag_of(theirs, other) - bag_of(bags, [y for y in own if y != x])
+        z = chance.z(rest, bags[x]) if flip else chance.z(bags[x], rest)
+        if z < Z_PART:
+            own.remove(x)
+            taken.discard(x)
+
+
+def drop_far_parts(
+    links: Sequence[ParaLink], chance: Chance, bags_a: Bags, bags_b: Bags
+) -> list[ParaLink]:
+    """Parts of a split or merge lying beyond a paragraph paired elsewhere need more.
+
+    A part with a paragraph of another link between it and the rest of its
+    side stays only when what it adds beyond the rest reaches ``Z_CROSS``, as
+    a regrouping across a paragraph does: a far passage that only shares a
+    topic with its group (a definition beside the one that pairs) leaves it.
+    Of a side whose parts all fall short, the strongest stays.
+    """
+    owner_a = {i: k for k, lk in enumerate(links) for i in lk.a}
+    owner_b = {j: k for k, lk in enumerate(links) for j in lk.b}
+    out = []
+    for k, lk in enumerate(links):
+        ga, gb = list(lk.a), list(lk.b)
+        for own, other, bags, theirs, owner, flip in (
+            (ga, gb, bags_a, bags_b, owner_a, False),
+            (gb, ga, bags_b, bags_a, owner_b, True),
+        ):
+            if len(own) < 2:
+                continue
+            weak = []
+            for x in own:
+                y = min((y for y in own if y != x), key=lambda y: abs(y - x))
+                if all(owner.get(t, k) == k for t in range(min(x, y) + 1, max(x, y))):
+                    continue
+                rest = bag_of(theirs, other) - bag_of(bags, [y for y in own if y != x])
+                z = chance.z(rest, bags[x]) if flip else chance.z(bags[x], rest)
+                if z < Z_CROSS:
+                    weak.append((z, x))
+            if len(weak) == len(own):
+                weak.remove(max(weak))
+            for _z, x in weak:
+                own.remove(x)
+        if len(ga) == len(lk.a) and len(gb) == len(lk.b):
+            out.append(lk)
+        else:
+            out.append(ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), lk.score))
+    return out
+
+
+def _meets(bag: Counter[int], bags: Bags, idx: Sequence[int]) -> bool:
+    """Whether a bag shares a key with one of the paragraphs idx."""
+    return any(not bag.keys().isdisjoint(bags.get(i, ())) for i in idx)
