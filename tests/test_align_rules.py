@@ -247,3 +247,13 @@ def test_a_far_part_across_another_pair_needs_more() -> None:
     links = [ParaLink((0, 2), (0,), 0.0), ParaLink((1,), (1,), 0.0), ParaLink((3,), (2,), 0.0)]
     got = drop_far_parts(links, chance, a, b)
     assert ParaLink((0,), (0,), 0.0) in got, got
+
+
+def test_the_half_of_a_split_that_moved_away_joins() -> None:
+    """A's paragraph holds two verses; B gives the first in place and moves the second far
+    off: both join A's paragraph, one 1:2 block."""
+    a = _doc([*KJV[:3], KJV[3] + " " + KJV[4], *KJV[5:]], "a")
+    b = _doc([*WEB[:4], *WEB[5:], WEB[4]], "b")
+    got = _blocks(a, b)
+    assert ((3,), (3, 9)) in got, got
+    assert {((n,), (n,)) for n in range(3)} <= got

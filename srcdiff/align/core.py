@@ -44,7 +44,7 @@ from .leads import leads, place_leads
 from .moves import yield_moves
 from .order import attach_parts, fill_gaps, regroup
 from .paragraphs import paragraph_pass
-from .parts import drop_far_parts, fill_holes
+from .parts import drop_far_parts, fill_holes, join_far
 from .sentences import align_sentences, rescue
 from .units import LETTERED, Vocabulary, sentences_of
 
@@ -94,6 +94,8 @@ def _align(
     links = yield_moves(links, chance, bags_a, bags_b, kept)
     links = fill_gaps(links, chance, bags_a, bags_b)
     links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
+    # The half of a split that moved away joins from afar, on strong evidence.
+    links = join_far(links, chance, bags_a, bags_b, seeded)
     # 7. Headings and lead-ins go with the passage they open.
     heads_a, heads_b = leads(a_paras), leads(b_paras)
     links = place_leads(links, heads_a, heads_b, bags_a, bags_b)

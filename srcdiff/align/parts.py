@@ -11,12 +11,15 @@ two parts of one side of a link joins it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .assembly import ParaLink
 from .evidence import Chance
 from .gate import Z_PART
 from .order import Z_CROSS, Bags, bag_of
+
+JOIN_COVER = 0.5
+"""Share of a far paragraph's keys that a link's rest must hold for it to join."""
 
 
 def fill_holes(
@@ -129,3 +132,95 @@ def drop_far_parts(
 def _meets(bag: Counter[int], bags: Bags, idx: Sequence[int]) -> bool:
     """Whether a bag shares a key with one of the paragraphs idx."""
     return any(not bag.keys().isdisjoint(bags.get(i, ())) for i in idx)
+
+
+def far_joins(
+    links: Sequence[ParaLink],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+    candidates: Iterable[tuple[int, int]],
+) -> list[tuple[float, float, int, int, int]]:
+    """Each free paragraph against each link one of its candidates lies in.
+
+    As (evidence, cover, side, paragraph, link place): the evidence that the
+    paragraph holds what the link's other side has beyond its own side, and
+    the share of the paragraph's keys found there; strongest first.
+    """
+    owner = (
+        {i: k for k, lk in enumerate(links) for i in lk.a},
+        {j: k for k, lk in enumerate(links) for j in lk.b},
+    )
+    near: tuple[dict[int, set[int]], dict[int, set[int]]] = ({}, {})
+    for i, j in candidates:
+        if i not in owner[0] and j in owner[1] and i in bags_a:
+            near[0].setdefault(i, set()).add(owner[1][j])
+        if j not in owner[1] and i in owner[0] and j in bags_b:
+            near[1].setdefault(j, set()).add(owner[0][i])
+    out = []
+    for side in (0, 1):
+        for x, ks in near[side].items():
+            for k in ks:
+                z, cover = _gain(links[k].a, links[k].b, side, x, chance, bags_a, bags_b)
+                out.append((z, cover, side, x, k))
+    out.sort(reverse=True)
+    return out
+
+
+def _gain(
+    ga: Sequence[int],
+    gb: Sequence[int],
+    side: int,
+    x: int,
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+) -> tuple[float, float]:
+    """What free paragraph x of ``side`` shares with the rest of link (ga, gb): z and cover."""
+    if side == 0:
+        bag, rest = bags_a[x], bag_of(bags_b, gb) - bag_of(bags_a, ga)
+        z = chance.z(bag, rest)
+    else:
+        bag, rest = bags_b[x], bag_of(bags_a, ga) - bag_of(bags_b, gb)
+        z = chance.z(rest, bag)
+    return z, len(bag.keys() & rest.keys()) / max(len(bag), 1)
+
+
+def join_far(
+    links: Sequence[ParaLink],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+    candidates: Iterable[tuple[int, int]],
+) -> list[ParaLink]:
+    """Free paragraphs that hold what a link's other side adds join it, however far.
+
+    The half of a split that moved away: a free paragraph joins the link one
+    of its candidates (``candidates``, (a paragraph, b paragraph)) lies in
+    when it shares, at ``Z_CROSS`` or more, what the link's other side holds
+    beyond the link's own side, the bar a far part must pass to stay
+    (``drop_far_parts``), and that rest holds ``JOIN_COVER`` of its keys: a
+    half of a split is mostly what its other side has beyond the half in
+    place, while a paragraph on the same topic shares only some of its words.
+    The strongest joins go first, and a link's rest is worked out again once
+    it has grown.
+    """
+    groups = [(list(lk.a), list(lk.b)) for lk in links]
+    grown: set[int] = set()
+    joined: tuple[set[int], set[int]] = (set(), set())
+    for z, cover, side, x, k in far_joins(links, chance, bags_a, bags_b, candidates):
+        if z < Z_CROSS or cover < JOIN_COVER or x in joined[side]:
+            continue
+        if k in grown:
+            z, cover = _gain(*groups[k], side, x, chance, bags_a, bags_b)
+            if z < Z_CROSS or cover < JOIN_COVER:
+                continue
+        groups[k][side].append(x)
+        joined[side].add(x)
+        grown.add(k)
+    return [
+        lk
+        if k not in grown
+        else ParaLink(tuple(sorted(groups[k][0])), tuple(sorted(groups[k][1])), lk.score)
+        for k, lk in enumerate(links)
+    ]
