@@ -40,7 +40,7 @@ from ..model import Paragraph
 from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
-from .leads import leads, place_leads
+from .leads import labelled, leads, place_leads
 from .moves import yield_moves
 from .order import attach_parts, fill_gaps, regroup
 from .paragraphs import paragraph_pass
@@ -98,7 +98,8 @@ def _align(
     links = join_far(links, chance, bags_a, bags_b, seeded)
     # 7. Headings and lead-ins go with the passage they open.
     heads_a, heads_b = leads(a_paras), leads(b_paras)
-    links = place_leads(links, heads_a, heads_b, bags_a, bags_b)
+    opens = (labelled(a_paras), labelled(b_paras))
+    links = place_leads(links, heads_a, heads_b, bags_a, bags_b, opens)
     items_a = {p.index for p in a_paras if p.index not in heads_a and LETTERED.match(p.text)}
     items_b = {p.index for p in b_paras if p.index not in heads_b and LETTERED.match(p.text)}
     links = fill_holes(

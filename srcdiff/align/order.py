@@ -127,7 +127,7 @@ def _gap_links(
 ) -> list[ParaLink]:
     """Pairs inside one gap, in order (the most evidence in all), then the parts next to them."""
     pairs = _monotone(
-        [[chance.z(bags_a[i], bags_b[j]) for j in gap_b] for i in gap_a], gap_a, gap_b
+        [[_z_in_order(chance, bags_a[i], bags_b[j]) for j in gap_b] for i in gap_a], gap_a, gap_b
     )
     groups = [([i], [j]) for i, j in sorted(pairs)]
     used_a = {i for i, _ in pairs}
@@ -140,18 +140,35 @@ def _gap_links(
     return [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), 0.0) for ga, gb in groups]
 
 
+MIN_SHARED = 2
+"""Distinct keys a pair in order shares, unless one side holds fewer (a one-word heading)."""
+
+
+def _z_in_order(chance: Chance, ka: Counter[int], kb: Counter[int]) -> float:
+    """The evidence of a pair in order; none when it shares a single key of several.
+
+    One rare word in common ("copyright" in a copyright line and in a notice
+    about copyright notices) is a word, not a passage: its surprise can pass
+    ``Z_ORDER`` on its own in a short passage, so a pair must share
+    ``MIN_SHARED`` keys, or all the keys of a side that has fewer.
+    """
+    if len(ka.keys() & kb.keys()) < min(MIN_SHARED, len(ka), len(kb)):
+        return 0.0
+    return chance.z(ka, kb)
+
+
 def part_a(
     chance: Chance, bags_a: Bags, bags_b: Bags, ga: list[int], gb: list[int], x: int
 ) -> float:
     """The evidence that a paragraph x of a is a part of group (ga, gb)."""
-    return chance.z(bags_a[x], _rest(bags_b, gb, bags_a, ga))
+    return _z_in_order(chance, bags_a[x], _rest(bags_b, gb, bags_a, ga))
 
 
 def part_b(
     chance: Chance, bags_a: Bags, bags_b: Bags, ga: list[int], gb: list[int], x: int
 ) -> float:
     """The evidence that a paragraph x of b is a part of group (ga, gb)."""
-    return chance.z(_rest(bags_a, ga, bags_b, gb), bags_b[x])
+    return _z_in_order(chance, _rest(bags_a, ga, bags_b, gb), bags_b[x])
 
 
 def _rest(bags: Bags, idx: Sequence[int], own: Bags, mine: Sequence[int]) -> Counter[int]:
