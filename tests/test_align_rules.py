@@ -295,3 +295,19 @@ def test_a_heading_joins_only_a_passage_that_opens_with_a_label() -> None:
     got = _blocks(a, b)
     assert ((4,), (5,)) in got, got
     assert all(4 not in lb for _, lb in got), got
+
+
+def test_two_neighbouring_passages_swapped_pair_in_their_run() -> None:
+    """B gives two neighbouring clauses in the other order: the reworded one, free beside the
+    one that pairs, pairs with what lies on the other hand of it in b."""
+    filler = [" ".join(f"w{k}y{n}" for n in range(40)) for k in range(20)]
+    moved = "notice required duplicate exhibit file source " + filler[10]
+    reworded_a = "larger work combining covered code other code governed terms distribute"
+    reworded_b = "create distribute larger work terms choice comply requirements covered"
+    a = _bags(*filler[:10], moved, reworded_a, *filler[11:])
+    b = _bags(*filler[:10], reworded_b, moved, *filler[11:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    links = [ParaLink((k,), (k,), 0.0) for k in range(10)]
+    links += [ParaLink((10,), (11,), 0.0)]
+    links += [ParaLink((k,), (k,), 0.0) for k in range(12, 21)]
+    assert ParaLink((11,), (10,), 0.0) in fill_gaps(links, chance, a, b)

@@ -54,47 +54,40 @@ def fill_gaps(
     for gap_a, gap_b in gaps(links, bags_a, bags_b):
         if len(gap_a) * len(gap_b) <= GAP_CELLS:
             out += _gap_links(gap_a, gap_b, chance, bags_a, bags_b)
-    for run_a, run_b in _runs(out, bags_a, bags_b):
-        out += _gap_links(run_a, run_b, chance, bags_a, bags_b)
+    taken_a = {i for lk in out for i in lk.a}
+    taken_b = {j for lk in out for j in lk.b}
+    for steps in _STEPS:
+        for lk in sorted(out, key=lambda lk: (lk.a[0], lk.b[0])):
+            run_a = _run(lk.a, steps[0], bags_a, taken_a)
+            run_b = _run(lk.b, steps[1], bags_b, taken_b)
+            if run_a and run_b:
+                found = _gap_links(run_a, run_b, chance, bags_a, bags_b)
+                out += found
+                taken_a.update(i for f in found for i in f.a)
+                taken_b.update(j for f in found for j in f.b)
     return out
 
 
 RUN = 6
 """Most free paragraphs, either side, looked at next to a link off the ordered chain."""
+_STEPS = ((1, 1), (-1, -1), (1, -1), (-1, 1))
+"""The runs beside a link, in a and in b: after both, before both, then the two crossed."""
 
 
-def _runs(
-    links: Sequence[ParaLink], bags_a: Bags, bags_b: Bags
-) -> Iterator[tuple[list[int], list[int]]]:
-    """The free paragraphs right after (and right before) a link, on both sides.
+def _run(edge: Sequence[int], step: int, bags: Bags, taken: set[int]) -> list[int]:
+    """Up to RUN free paragraphs right after (step 1) or before (-1) paragraphs ``edge``, in order.
 
     A moved section keeps its own order: what follows a link in a and what
-    follows it in b are as much a local problem as a gap of the chain.
-    Runs do not overlap: a paragraph is looked at next to one link only.
+    follows it in b are as much a local problem as a gap of the chain; and
+    of two neighbouring passages swapped, what follows a link in a precedes
+    it in b.  A paragraph paired in one run is not looked at in another.
     """
-    taken_a = {i for lk in links for i in lk.a}
-    taken_b = {j for lk in links for j in lk.b}
-    seen_a: set[int] = set()
-    seen_b: set[int] = set()
-    for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
-        for step in (1, -1):
-            edge_a, edge_b = (max(lk.a), max(lk.b)) if step > 0 else (min(lk.a), min(lk.b))
-            run_a = _run(edge_a, step, bags_a, taken_a, seen_a)
-            run_b = _run(edge_b, step, bags_b, taken_b, seen_b)
-            if run_a and run_b:
-                seen_a.update(run_a)
-                seen_b.update(run_b)
-                yield sorted(run_a), sorted(run_b)
-
-
-def _run(edge: int, step: int, bags: Bags, taken: set[int], seen: set[int]) -> list[int]:
-    """Up to RUN free paragraphs from ``edge`` on, one way."""
     out: list[int] = []
-    x = edge + step
-    while x in bags and x not in taken and x not in seen and len(out) < RUN:
+    x = (max(edge) if step > 0 else min(edge)) + step
+    while x in bags and x not in taken and len(out) < RUN:
         out.append(x)
         x += step
-    return out
+    return sorted(out)
 
 
 def gaps(
