@@ -87,7 +87,9 @@ def collect_far(pair: align_data.GoldPair, out: dict[str, list[tuple[float, floa
     orig = parts.join_far
 
     def record(links: Any, chance: Any, bags_a: Any, bags_b: Any, cands: Any) -> Any:
-        for z, cover, side, x, k in parts.far_joins(links, chance, bags_a, bags_b, cands):
+        for z, cover, side, x, k in parts.far_joins(
+            links, chance, bags_a, bags_b, cands, every=True
+        ):
             lk = links[k]
             if z < parts.Z_CROSS / 2:
                 continue

@@ -140,12 +140,15 @@ def far_joins(
     bags_a: Bags,
     bags_b: Bags,
     candidates: Iterable[tuple[int, int]],
+    every: bool = False,
 ) -> list[tuple[float, float, int, int, int]]:
     """Each free paragraph against each link one of its candidates lies in.
 
     As (evidence, cover, side, paragraph, link place): the evidence that the
     paragraph holds what the link's other side has beyond its own side, and
-    the share of the paragraph's keys found there; strongest first.
+    the share of the paragraph's keys found there; strongest first.  Unless
+    ``every``, a link whose other side holds too few of the paragraph's keys
+    to reach ``JOIN_COVER`` is left out before its rest is worked out.
     """
     owner = (
         {i: k for k, lk in enumerate(links) for i in lk.a},
@@ -159,12 +162,23 @@ def far_joins(
             near[1].setdefault(j, set()).add(owner[0][i])
     out = []
     for side in (0, 1):
+        bags, theirs = (bags_a, bags_b) if side == 0 else (bags_b, bags_a)
         for x, ks in near[side].items():
+            need = JOIN_COVER * len(bags[x])
             for k in ks:
-                z, cover = _gain(links[k].a, links[k].b, side, x, chance, bags_a, bags_b)
-                out.append((z, cover, side, x, k))
+                other = links[k].b if side == 0 else links[k].a
+                if every or _meets_keys(bags[x], theirs, other) >= need:
+                    z, cover = _gain(links[k].a, links[k].b, side, x, chance, bags_a, bags_b)
+                    out.append((z, cover, side, x, k))
     out.sort(reverse=True)
     return out
+
+
+def _meets_keys(bag: Counter[int], bags: Bags, idx: Sequence[int]) -> int:
+    """How many of a bag's keys the paragraphs idx hold (a bound on what their rest holds)."""
+    if len(idx) == 1:
+        return len(bag.keys() & bags.get(idx[0], Counter()).keys())
+    return len(bag.keys() & set().union(*(bags.get(i, Counter()).keys() for i in idx)))
 
 
 def _gain(
