@@ -32,7 +32,7 @@ import align_data  # noqa: E402
 import align_score  # noqa: E402
 import corpus  # noqa: E402
 
-from srcdiff.align import core, gate, parts, plan  # noqa: E402
+from srcdiff.align import core, gate, order, parts, plan  # noqa: E402
 from srcdiff.align.evidence import Chance  # noqa: E402
 from srcdiff.align.units import Vocabulary, sentences_of  # noqa: E402
 from srcdiff.model import Document  # noqa: E402
@@ -106,6 +106,44 @@ def collect_far(pair: align_data.GoldPair, out: dict[str, list[tuple[float, floa
         plan(da, db)
 
 
+def collect_gaps(pair: align_data.GoldPair, out: dict[str, list[tuple[float, int]]]) -> None:
+    """Evidence and shared keys of every link the gaps and runs find, ``MIN_SHARED`` off."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = order._gap_links
+
+    def record(gap_a: Any, gap_b: Any, chance: Any, bags_a: Any, bags_b: Any) -> Any:
+        found = orig(gap_a, gap_b, chance, bags_a, bags_b)
+        for lk in found:
+            ka, kb = _sum(bags_a, lk.a), _sum(bags_b, lk.b)
+            sa = set().union(*(ma[i] for i in lk.a))
+            sb = set().union(*(mb[j] for j in lk.b))
+            combos = {(i, j) for i in sa for j in sb}
+            label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly gold"
+            out[label].append((chance.z(ka, kb), len(ka.keys() & kb.keys())))
+        return found
+
+    with mock.patch.object(order, "_gap_links", record), mock.patch.object(order, "MIN_SHARED", 1):
+        plan(da, db)
+
+
+def _gap_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, int]]] = {"gold": [], "partly gold": [], "wrong": []}
+    for p in pairs:
+        collect_gaps(p, out)
+    print(f"{name}: links in gaps and runs with one key in common allowed, by their gold label")
+    for label, found in out.items():
+        if found:
+            keys = Counter(min(n, 3) for _z, n in found)
+            print(
+                f"  {label:12} n={len(found):4}  sharing 1 key: {keys[1]}, 2: {keys[2]}, "
+                f"3 or more: {keys[3]}   (z, keys) of the fewest-key ones:",
+                " ".join(f"{z:.1f},{n}" for z, n in sorted(found, key=lambda t: t[1])[:6]),
+            )
+
+
 def _far_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
     out: dict[str, list[tuple[float, float]]] = {"gold": [], "partly gold": [], "wrong": []}
     for p in pairs:
@@ -159,6 +197,7 @@ def main() -> int:
                     print(f"    z >= {z_min:.0f}, margin {margin:.1f}: {kept:5} kept", end="")
                 print()
     for name, pairs in families.items():
+        _gap_table(name, pairs)
         _far_table(name, pairs)
     return 0
 
