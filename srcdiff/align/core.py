@@ -78,7 +78,7 @@ def _align(
             weight[(la[i].para, lb[j].para)] += ov
         grow_groups(weight, groups)
     # 4. What is still unpaired: passages that share a few rare facts in other words.
-    if vocab.units(0, sa, skip=groups.of_a) or vocab.units(1, sb, skip=groups.of_b):
+    if vocab.any_units(sa, skip=groups.of_a) or vocab.any_units(sb, skip=groups.of_b):
         ua, ub = vocab.units(0, sa), vocab.units(1, sb)
         para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
         rescue(ua, ub, a_text, b_text, vocab, para_keys, groups)
