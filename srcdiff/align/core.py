@@ -24,7 +24,8 @@ Alignment works on sentences and paragraphs and reports paragraphs:
    block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
    longest ordered chain are moves.
 7. No pair without evidence (``gate``); then order as evidence (``order``):
-   far parts, moves that give way, gaps and runs, parts, regroupings.
+   far parts, moves that give way, gaps and runs (crossed runs too), parts,
+   regroupings, and halves of splits that moved away (``parts.join_far``).
 8. Headings, a list's openings and its items go with the passage they open
    or lie in (``leads``, ``order.fill_holes``).
 """
