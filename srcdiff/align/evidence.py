@@ -167,17 +167,18 @@ class Chance:
         # A key's chance depends only on how many paragraphs hold it: the keys
         # are counted by that share, and each share is worked out once.
         trials = Counter(map(log_miss.get, keys, repeat(unseen)))
-        hits = Counter(map(log_miss.get, keys.keys() & other.keys(), repeat(unseen)))
-        found = expected = var = 0.0
+        surprise: dict[float, float] = {}
+        expected = var = 0.0
         log, expm1 = math.log, math.expm1
         for lm, n in trials.items():
             p = -expm1(scale * lm)
             p = 1e-6 if p < 1e-6 else _P_MAX if p > _P_MAX else p
-            s = -log(p)
-            ps = p * s
-            expected += n * ps
-            var += n * ps * (1.0 - p) * s
-            found += hits[lm] * s
+            s = surprise[lm] = -log(p)
+            ps = n * p * s
+            expected += ps
+            var += ps * (1.0 - p) * s
+        hits = map(log_miss.get, keys.keys() & other.keys(), repeat(unseen))
+        found = sum(map(surprise.__getitem__, hits))
         return (found - expected) / math.sqrt(var + _FLOOR)
 
 
