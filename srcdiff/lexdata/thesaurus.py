@@ -1,4 +1,4 @@
-"""The mutual entries of the Moby Thesaurus II, packaged as ``thesaurus.tsv.gz``.
+"""The mutual entries of the Moby Thesaurus II, packaged as ``thesaurus.tsv``.
 
 Grady Ward's Moby Thesaurus (public domain, notice in ``MOBY-LICENSE``) lists, under each
 of 30,259 roots, the words a writer might use instead.  It is generous by design, so only
@@ -10,18 +10,17 @@ docs/lexicon.md says how ``close`` uses it and which WordNet checks guard it.
 
 from __future__ import annotations
 
-import gzip
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
-DATA_FILE = "thesaurus.tsv.gz"
+DATA_FILE = "thesaurus.tsv"
 
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[str, ...]:
     raw = resources.files(__package__).joinpath(DATA_FILE).read_bytes()
-    return tuple(gzip.decompress(raw).decode("utf-8").splitlines())
+    return tuple(raw.decode("utf-8").splitlines())
 
 
 @lru_cache(maxsize=65536)
