@@ -138,14 +138,15 @@ cdef _Postings _index(list units):
 
 
 cdef Py_ssize_t _sweep(
-    object feats, _Postings dst, object rank, bint by_df, Py_ssize_t budget, double vote,
-    dict idf, Ranked *buf, double *votes, Py_ssize_t *stamp, Py_ssize_t *touched,
-    Py_ssize_t ntouched, Py_ssize_t me,
+    object feats, _Postings dst, const double *df, Py_ssize_t nkeys, Py_ssize_t budget,
+    double vote, const double *idf, Ranked *buf, double *votes, Py_ssize_t *stamp,
+    Py_ssize_t *touched, Py_ssize_t ntouched, Py_ssize_t me,
 ) except -1:
     """Add one src unit's votes from its features, rarest first, until the budget is spent.
 
-    A feature ranks by (df, number) for keys, by (postings in dst, number) for
-    shingles; the first whose postings exceed what is left ends the run."""
+    With df (keys), a feature ranks by (df, number) and votes its idf; without
+    (shingles), by (postings in dst, number), voting ``vote``.  The first
+    feature whose postings exceed what is left ends the run."""
     cdef Py_ssize_t n = 0, f, c, m, q, j
     cdef long long key
     cdef double w
@@ -157,7 +158,12 @@ cdef Py_ssize_t _sweep(
         c = dst.count(f)
         if c > budget:
             continue
-        buf[n].first = <long long> rank[obj] if by_df else c
+        if df is not NULL:
+            if key < 0 or key >= nkeys:
+                raise KeyError(key)
+            buf[n].first = <long long> df[key]
+        else:
+            buf[n].first = c
         buf[n].second = key
         n += 1
     qsort(buf, n, sizeof(Ranked), _by_rank)
@@ -167,7 +173,7 @@ cdef Py_ssize_t _sweep(
         if c > budget:
             break
         budget -= c
-        w = <double> idf[buf[m].second] if by_df else vote
+        w = idf[buf[m].second] if df is not NULL else vote
         for q in range(dst.off[f], dst.off[f + 1]):
             j = dst.at[q]
             if stamp[j] != me:
@@ -178,6 +184,29 @@ cdef Py_ssize_t _sweep(
             else:
                 votes[j] += w
     return ntouched
+
+
+cdef double *_dense(object table, Py_ssize_t *size) except NULL:
+    """A dict of numbers keyed by small non-negative ints as a C array (0 where absent)."""
+    cdef Py_ssize_t pos = 0, n = 0, k
+    cdef PyObject *key
+    cdef PyObject *value
+    if not isinstance(table, dict):
+        raise TypeError("expected a dict")
+    while PyDict_Next(table, &pos, &key, &value):
+        k = <object> key
+        if k < 0:
+            raise KeyError(k)
+        if k + 1 > n:
+            n = k + 1
+    cdef double *out = <double *> calloc(n + 1, sizeof(double))
+    if not out:
+        raise MemoryError()
+    pos = 0
+    while PyDict_Next(table, &pos, &key, &value):
+        out[<Py_ssize_t> (<object> key)] = <double> (<object> value)
+    size[0] = n
+    return out
 
 
 cdef tuple _top(
@@ -240,20 +269,29 @@ def seed(
     cdef Ranked *ranked = <Ranked *> malloc(longest * sizeof(Ranked))
     cdef Vote *order = <Vote *> malloc((nd + 1) * sizeof(Vote))
     cdef list out = []
+    cdef Py_ssize_t nkeys = 0, n_idf = 0
+    cdef double *df_at = NULL
+    cdef double *idf_at = NULL
     try:
+        df_at = _dense(df, &nkeys)
+        idf_at = _dense(idf, &n_idf)
+        if n_idf != nkeys:
+            raise ValueError("df and idf hold different keys")
         if not votes or not stamp or not touched or not ranked or not order:
             raise MemoryError()
         for u in range(nd):
             stamp[u] = -1
         for u in range(ns):
-            nt = _sweep(src_keys[u], keys, df, True, budget, 0.0, idf, ranked, votes, stamp,
-                        touched, 0, u)
+            nt = _sweep(src_keys[u], keys, df_at, nkeys, budget, 0.0, idf_at, ranked, votes,
+                        stamp, touched, 0, u)
             if with_shingles:
-                nt = _sweep(src_shingles[u], shingles, None, False, budget, vote, None, ranked,
+                nt = _sweep(src_shingles[u], shingles, NULL, 0, budget, vote, NULL, ranked,
                             votes, stamp, touched, nt, u)
             if nt:
                 out.append(_top(src_seqs[u], nt, touched, votes, n_top, order))
     finally:
+        free(df_at)
+        free(idf_at)
         free(votes)
         free(stamp)
         free(touched)
@@ -276,12 +314,16 @@ cdef class Bags:
     cdef double *mass_
 
     def __cinit__(self, list bags, dict idf):
-        cdef Py_ssize_t total = 0, u, k
+        cdef Py_ssize_t total = 0, u, k, pos, n_idf = 0, x
         cdef Ranked *tmp
         cdef double m, w
         cdef long c
+        cdef PyObject *key
+        cdef PyObject *value
         self.n = len(bags)
         for bag in bags:
+            if not isinstance(bag, dict):
+                raise TypeError("Bags takes dicts of key counts")
             total += len(bag)
         self.off = <Py_ssize_t *> malloc((self.n + 1) * sizeof(Py_ssize_t))
         self.key = <long long *> malloc((total + 1) * sizeof(long long))
@@ -293,21 +335,32 @@ cdef class Bags:
                 or not tmp:
             free(tmp)
             raise MemoryError()
+        cdef double *idf_at = _dense(idf, &n_idf)
         k = 0
         self.off[0] = 0
-        for u in range(self.n):
-            m = 0.0
-            for obj, cnt in bags[u].items():
-                c = cnt
-                w = idf[obj]
-                m += c * w
-                tmp[k].first = obj
-                tmp[k].second = k
-                self.count[k] = c
-                self.weight[k] = w
-                k += 1
-            self.mass_[u] = m
-            self.off[u + 1] = k
+        try:
+            for u in range(self.n):
+                m = 0.0
+                pos = 0
+                while PyDict_Next(bags[u], &pos, &key, &value):
+                    x = <object> key
+                    if x < 0 or x >= n_idf:
+                        raise KeyError(x)
+                    c = <object> value
+                    w = idf_at[x]
+                    m += c * w
+                    tmp[k].first = x
+                    tmp[k].second = k
+                    self.count[k] = c
+                    self.weight[k] = w
+                    k += 1
+                self.mass_[u] = m
+                self.off[u + 1] = k
+        except BaseException:
+            free(tmp)
+            raise
+        finally:
+            free(idf_at)
         # Sort each unit's keys, carrying counts and weights along.
         for u in range(self.n):
             qsort(tmp + self.off[u], self.off[u + 1] - self.off[u], sizeof(Ranked), _by_rank)
