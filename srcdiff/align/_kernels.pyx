@@ -261,6 +261,10 @@ def seed(
     cdef _Postings shingles = _index(dst_shingles)
     cdef Py_ssize_t nd = len(dst_keys), ns = len(src_keys), u, nt, longest = 1
     cdef bint with_shingles = len(src_shingles) > 0
+    if len(src_seqs) != ns or (with_shingles and len(src_shingles) != ns):
+        raise ValueError("one seq and one set of shingles per src unit")
+    if with_shingles and len(dst_shingles) != nd:
+        raise ValueError("one set of shingles per dst unit")
     for u in range(ns):
         longest = max(longest, len(src_keys[u]), len(src_shingles[u]) if with_shingles else 0)
     cdef double *votes = <double *> malloc((nd + 1) * sizeof(double))
@@ -388,7 +392,15 @@ cdef class Bags:
 
     def mass(self, Py_ssize_t u) -> float:
         """The idf-weighted size of unit u."""
+        _check(self, u)
         return self.mass_[u]
+
+
+cdef inline int _check(Bags bags, Py_ssize_t u) except -1:
+    """Unit places come from Python: out of range is an error, not a read past the arrays."""
+    if u < 0 or u >= bags.n:
+        raise IndexError(u)
+    return 0
 
 
 cdef double _shared(Bags a, Py_ssize_t i, Bags b, Py_ssize_t j) noexcept:
@@ -412,6 +424,8 @@ cdef double _shared(Bags a, Py_ssize_t i, Bags b, Py_ssize_t j) noexcept:
 
 def shared(Bags a, Py_ssize_t i, Bags b, Py_ssize_t j) -> float:
     """The idf-weighted keys unit i of a and unit j of b share."""
+    _check(a, i)
+    _check(b, j)
     return _shared(a, i, b, j)
 
 
@@ -421,6 +435,8 @@ def dice_scores(Bags a, Bags b, list pairs) -> list:
     cdef Py_ssize_t i, j
     for pair in pairs:
         i, j = pair
+        _check(a, i)
+        _check(b, j)
         out.append(2.0 * _shared(a, i, b, j) / (a.mass_[i] + b.mass_[j]))
     return out
 
@@ -452,6 +468,8 @@ def contest(Bags a, Bags b, object pairs, double slack):
             top_b[j] = -1.0
         for pair in pairs:
             i, j = pair
+            _check(a, i)
+            _check(b, j)
             ma = a.mass_[i]
             mb = b.mass_[j]
             bound = 2 * (ma if ma < mb else mb) / (ma + mb) * slack
