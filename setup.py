@@ -1,6 +1,7 @@
-"""Builds the compiled parts (``srcdiff/_core.pyx``, ``srcdiff/_pagewalk.pyx``); everything
-else is in pyproject.toml.  ``_pagewalk`` reads lxml's parsed trees through lxml's public C
-API, so it is built against lxml's headers (``lxml.get_include()``)."""
+"""Builds the compiled modules (``srcdiff/_core.pyx``, ``srcdiff/align/_kernels.pyx``,
+``srcdiff/_pagewalk.pyx``); everything else is in pyproject.toml.  ``_pagewalk`` reads lxml's
+parsed trees through lxml's public C API, so it is built against lxml's headers
+(``lxml.get_include()``)."""
 
 import lxml
 from Cython.Build import cythonize
@@ -10,6 +11,9 @@ setup(
     ext_modules=cythonize(
         [
             Extension("srcdiff._core", ["srcdiff/_core.pyx"], extra_compile_args=["-O2"]),
+            Extension(
+                "srcdiff.align._kernels", ["srcdiff/align/_kernels.pyx"], extra_compile_args=["-O2"]
+            ),
             Extension(
                 "srcdiff._pagewalk",
                 ["srcdiff/_pagewalk.pyx"],

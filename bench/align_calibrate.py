@@ -32,7 +32,7 @@ import align_data  # noqa: E402
 import align_score  # noqa: E402
 import corpus  # noqa: E402
 
-from srcdiff.align import core, gate, plan  # noqa: E402
+from srcdiff.align import core, gate, order, parts, plan  # noqa: E402
 from srcdiff.align.evidence import Chance  # noqa: E402
 from srcdiff.align.units import Vocabulary, sentences_of  # noqa: E402
 from srcdiff.model import Document  # noqa: E402
@@ -78,6 +78,87 @@ def collect(pair: align_data.GoldPair, out: dict[str, list[tuple[float, float]]]
         out[label].append((w.z, w.rival))
 
 
+def collect_far(pair: align_data.GoldPair, out: dict[str, list[tuple[float, float]]]) -> None:
+    """Evidence and cover of every far join ``parts.join_far`` weighs, by the label of the join."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = parts.join_far
+
+    def record(links: Any, chance: Any, bags_a: Any, bags_b: Any, cands: Any) -> Any:
+        for z, cover, side, x, k in parts.far_joins(
+            links, chance, bags_a, bags_b, cands, every=True
+        ):
+            lk = links[k]
+            if z < parts.Z_CROSS / 2:
+                continue
+            other = lk.b if side == 0 else lk.a
+            mine, theirs = (ma, mb) if side == 0 else (mb, ma)
+            combos = {(g, h) for g in mine[x] for y in other for h in theirs[y]}
+            if side == 1:
+                combos = {(h, g) for g, h in combos}
+            label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly gold"
+            out[label].append((z, cover))
+        return orig(links, chance, bags_a, bags_b, cands)
+
+    with mock.patch.object(core, "join_far", record):
+        plan(da, db)
+
+
+def collect_gaps(pair: align_data.GoldPair, out: dict[str, list[tuple[float, int]]]) -> None:
+    """Evidence and shared keys of every link the gaps and runs find, ``MIN_SHARED`` off."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = order._gap_links
+
+    def record(gap_a: Any, gap_b: Any, chance: Any, bags_a: Any, bags_b: Any) -> Any:
+        found = orig(gap_a, gap_b, chance, bags_a, bags_b)
+        for lk in found:
+            ka, kb = _sum(bags_a, lk.a), _sum(bags_b, lk.b)
+            sa = set().union(*(ma[i] for i in lk.a))
+            sb = set().union(*(mb[j] for j in lk.b))
+            combos = {(i, j) for i in sa for j in sb}
+            label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly gold"
+            out[label].append((chance.z(ka, kb), len(ka.keys() & kb.keys())))
+        return found
+
+    with mock.patch.object(order, "_gap_links", record), mock.patch.object(order, "MIN_SHARED", 1):
+        plan(da, db)
+
+
+def _gap_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, int]]] = {"gold": [], "partly gold": [], "wrong": []}
+    for p in pairs:
+        collect_gaps(p, out)
+    print(f"{name}: links in gaps and runs with one key in common allowed, by their gold label")
+    for label, found in out.items():
+        if found:
+            keys = Counter(min(n, 3) for _z, n in found)
+            print(
+                f"  {label:12} n={len(found):4}  sharing 1 key: {keys[1]}, 2: {keys[2]}, "
+                f"3 or more: {keys[3]}   (z, keys) of the fewest-key ones:",
+                " ".join(f"{z:.1f},{n}" for z, n in sorted(found, key=lambda t: t[1])[:6]),
+            )
+
+
+def _far_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, float]]] = {"gold": [], "partly gold": [], "wrong": []}
+    for p in pairs:
+        collect_far(p, out)
+    print(f"{name}: far joins weighed (z >= {parts.Z_CROSS / 2:.0f}), by their gold label")
+    for label, found in out.items():
+        if not found:
+            continue
+        print(f"  {label:12} n={len(found):5}", end="")
+        for cover in (0.0, 0.3, 0.4, 0.5, 0.6):
+            kept = sum(1 for z, c in found if z >= parts.Z_CROSS and c >= cover)
+            print(f"  cover {cover:.1f}: {kept:3} kept", end="")
+        print("   (z, cover):", " ".join(f"{z:.1f},{c:.2f}" for z, c in sorted(found)[-12:]))
+
+
 def _big(pair: corpus.Pair) -> align_data.GoldPair:
     a_text, a_spans = corpus.join_paragraphs(pair.a)
     b_text, b_spans = corpus.join_paragraphs(pair.b)
@@ -115,6 +196,9 @@ def main() -> int:
                     )
                     print(f"    z >= {z_min:.0f}, margin {margin:.1f}: {kept:5} kept", end="")
                 print()
+    for name, pairs in families.items():
+        _gap_table(name, pairs)
+        _far_table(name, pairs)
     return 0
 
 

@@ -2,7 +2,8 @@
 
     python3 bench/drift_review.py [--list]
 
-For the seed pairs and the stories in tests/stories, prints the findings by severity, the
+For the seed pairs, two faithful rewrites of seed articles (tests/data/faithful) and the
+stories in tests/stories, prints the findings by severity, the
 medium-and-above findings per 300 words of the shorter text (page furniture left out), and
 for the stories' planted meaning changes (gold.json) whether a finding holds each one, with
 its kind and severity. ``--list`` prints every medium and high finding.
@@ -24,6 +25,7 @@ from srcdiff.pipeline import compare_paths  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 STORIES = ROOT / "tests" / "stories"
+FAITHFUL = ROOT / "tests" / "data" / "faithful"
 PAIRS = [
     (
         "seeds bundle–backtranslated",
@@ -32,6 +34,8 @@ PAIRS = [
     ),
     ("seeds france24–ap", SEEDS / "france24-afp.txt", SEEDS / "ap.txt"),
     ("seeds bundle–ap", SEEDS / "cnn-bundle-scrape.txt", SEEDS / "ap.txt"),
+    ("faithful ap–rewrite", SEEDS / "ap.txt", FAITHFUL / "ap-rewrite.txt"),
+    ("faithful france24–rewrite", SEEDS / "france24-afp.txt", FAITHFUL / "france24-rewrite.txt"),
 ]
 EXPECTED = {
     "number": "high",
@@ -89,16 +93,19 @@ def _report(name: str, a: Path, b: Path, gold: list[dict[str, object]], show: bo
     sev = Counter(d.severity for d in comp.drifts)
     words = min(_words(da), _words(db))
     review = sev[Severity.HIGH] + sev[Severity.MEDIUM]
+    planted = _planted(comp, da, db, gold)
+    found = sum(1 for line in planted if "MISSED" not in line)
+    beyond = f"; {(review - found) / words * 300:.1f} beyond the planted changes" if gold else ""
     print(
         f"{name}: {len(comp.drifts)} findings: high {sev[Severity.HIGH]}, medium "
         f"{sev[Severity.MEDIUM]}, low {sev[Severity.LOW]}; {review / words * 300:.1f} "
-        f"medium+high per 300 words ({words} words)"
+        f"medium+high per 300 words{beyond} ({words} words)"
     )
     if show:
         for d in comp.drifts:
             if d.severity is not Severity.LOW:
                 print(f"    {d.severity.value:<6} {'+'.join(d.kinds)}: {d.explanation}")
-    for line in _planted(comp, da, db, gold):
+    for line in planted:
         print(line)
 
 

@@ -3,7 +3,7 @@
 # System packages: Debian's chromium (HTML report tests), npm (axe-core, the HTML report's
 # accessibility audit), tmux (real-terminal test) and wordnet-base (the test that
 # scripts/build_wordnet.py regenerates the packaged data); gcc compiles the core
-# (srcdiff/_core.pyx) when pip installs srcdiff.
+# (srcdiff/_core.pyx, srcdiff/align/_kernels.pyx) when pip installs srcdiff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -163,10 +163,23 @@ _SPECIAL: dict[str, tuple[float, str]] = {
     "a half dozen": (6, ""),
     "half a dozen": (6, ""),
     "dozen": (12, ""),
-    "half": (0.5, "share"),
-    "a half": (0.5, "share"),
-    "a third": (1 / 3, "share"),
-    "a quarter": (0.25, "share"),
+    # A share in words is a percentage ("about a fifth" / "nearly 20%"), read to the
+    # rounding of a whole percent (``same_value``).
+    "half": (50, "percent"),
+    "a half": (50, "percent"),
+    "one half": (50, "percent"),
+    "a third": (100 / 3, "percent"),
+    "one third": (100 / 3, "percent"),
+    "two thirds": (200 / 3, "percent"),
+    "two-thirds": (200 / 3, "percent"),
+    "a quarter": (25, "percent"),
+    "one quarter": (25, "percent"),
+    "three quarters": (75, "percent"),
+    "three-quarters": (75, "percent"),
+    "a fifth": (20, "percent"),
+    "one fifth": (20, "percent"),
+    "a tenth": (10, "percent"),
+    "one tenth": (10, "percent"),
     "a decade": (10, "years"),
     "a century": (100, "years"),
 }
@@ -194,6 +207,7 @@ _PATTERN = regex.compile(
         | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})(?:,?\s+\d{{4}})?(?!\d)
         | \d{{4}}-\d{{2}}-\d{{2}}(?!\d))
     | (?P<time>(?<![\d:])\d{{1,2}}:\d{{2}}(?:\s?[ap]\.?m\.?)?(?![\d:]))
+    | (?P<spec>\b(?:{_SPEC})\b)
     | (?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP)\s?)?
       (?P<num>(?:(?<=\d-)|(?<![\p{{L}}\d.,-]))\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,]\d)
               |(?:(?<=\d-)|(?<![\p{{L}}\d.,-]))\d+(?:\.\d+)?(?!\.\d)
@@ -201,7 +215,6 @@ _PATTERN = regex.compile(
       (?:[\s-]*(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?
       (?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?
       (?:\s+(?P<cur2>dollars|euros|pounds|yuan|rubles|roubles)\b)?
-    | (?P<spec>\b(?:{_SPEC})\b)
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -547,7 +560,14 @@ def same_value(a: Quantity, b: Quantity) -> bool:
         return fold(a.bare) == fold(b.bare)
     if a.kind == "date" and b.kind == "date" and (ma < 10000 or mb < 10000):
         return ma % 10000 == mb % 10000
+    if _in_words(a) or _in_words(b):
+        return abs(ma - mb) < 0.5  # "a third" is 33%, to the whole percent
     return abs(ma - mb) <= 1e-9 * max(abs(ma), abs(mb), 1.0)
+
+
+def _in_words(q: Quantity) -> bool:
+    """A share written as a fraction in words ("a third")."""
+    return q.unit == "percent" and fold(q.bare) in _SPECIAL
 
 
 def same_unit(a: Quantity, b: Quantity) -> bool:

@@ -13,7 +13,8 @@ import pytest
 from srcdiff.align import plan
 from srcdiff.align.assembly import ParaLink
 from srcdiff.align.evidence import Chance
-from srcdiff.align.order import drop_far_parts
+from srcdiff.align.order import Z_ORDER, fill_gaps
+from srcdiff.align.parts import drop_far_parts
 from srcdiff.model import Document
 from srcdiff.pipeline import document_from_text
 
@@ -247,3 +248,66 @@ def test_a_far_part_across_another_pair_needs_more() -> None:
     links = [ParaLink((0, 2), (0,), 0.0), ParaLink((1,), (1,), 0.0), ParaLink((3,), (2,), 0.0)]
     got = drop_far_parts(links, chance, a, b)
     assert ParaLink((0,), (0,), 0.0) in got, got
+
+
+def test_the_half_of_a_split_that_moved_away_joins() -> None:
+    """A's paragraph holds two verses; B gives the first in place and moves the second far
+    off: both join A's paragraph, one 1:2 block."""
+    a = _doc([*KJV[:3], KJV[3] + " " + KJV[4], *KJV[5:]], "a")
+    b = _doc([*WEB[:4], *WEB[5:], WEB[4]], "b")
+    got = _blocks(a, b)
+    assert ((3,), (3, 9)) in got, got
+    assert {((n,), (n,)) for n in range(3)} <= got
+
+
+def test_one_rare_word_in_common_is_no_pair_in_order() -> None:
+    """Between two ordered pairs, a copyright line and a sentence about copyright notices
+    share one word: no pair; a line that shares two words with its partner pairs."""
+    filler = [" ".join(f"w{k}x{n}" for n in range(40)) for k in range(30)]
+    lone_a = "initial developer original code portions created copyright reserved rights"
+    lone_b = "add additional accurate notices copyright ownership"
+    a = _bags(*filler[:15], lone_a, *filler[15:])
+    b = _bags(*filler[:15], lone_b, *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert chance.z(a[15], b[15]) >= Z_ORDER  # one word's surprise alone passes the bar
+    links = [ParaLink((k,), (k,), 0.0) for k in range(31) if k != 15]
+    assert fill_gaps(links, chance, a, b) == links
+    b = _bags(*filler[:15], lone_b + " developer", *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert ParaLink((15,), (15,), 0.0) in fill_gaps(links, chance, a, b)
+
+
+def test_a_heading_joins_only_a_passage_that_opens_with_a_label() -> None:
+    """A revision gives litigation a section of its own; the old text says it inside a
+    clause without a label, whose own heading pairs elsewhere: the new heading stays apart."""
+    clause = (
+        "This License represents the complete agreement concerning subject matter hereof. "
+        "Any litigation relating to this License may be brought only in the courts of the "
+        "jurisdiction where the defendant has its principal place of business."
+    )
+    revised = (
+        "This License represents the complete agreement concerning the subject matter "
+        "hereof. Any litigation relating to this License may be brought only in the courts "
+        "of a jurisdiction where the defendant maintains its principal place of business."
+    )
+    a = _doc([*KJV[:3], "11. MISCELLANEOUS.", clause, *KJV[3:]], "a")
+    b = _doc([*WEB[:3], "9. Miscellaneous", "8. Litigation", revised, *WEB[3:]], "b")
+    got = _blocks(a, b)
+    assert ((4,), (5,)) in got, got
+    assert all(4 not in lb for _, lb in got), got
+
+
+def test_two_neighbouring_passages_swapped_pair_in_their_run() -> None:
+    """B gives two neighbouring clauses in the other order: the reworded one, free beside the
+    one that pairs, pairs with what lies on the other hand of it in b."""
+    filler = [" ".join(f"w{k}y{n}" for n in range(40)) for k in range(20)]
+    moved = "notice required duplicate exhibit file source " + filler[10]
+    reworded_a = "larger work combining covered code other code governed terms distribute"
+    reworded_b = "create distribute larger work terms choice comply requirements covered"
+    a = _bags(*filler[:10], moved, reworded_a, *filler[11:])
+    b = _bags(*filler[:10], reworded_b, moved, *filler[11:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    links = [ParaLink((k,), (k,), 0.0) for k in range(10)]
+    links += [ParaLink((10,), (11,), 0.0)]
+    links += [ParaLink((k,), (k,), 0.0) for k in range(12, 21)]
+    assert ParaLink((11,), (10,), 0.0) in fill_gaps(links, chance, a, b)

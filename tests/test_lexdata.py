@@ -375,3 +375,13 @@ def test_a_possessive_does_not_join_unrelated_words() -> None:
 def test_a_table_form_with_an_article_matches_whole() -> None:
     assert phrase_relation(["slightly"], ["a", "little"]) is Relation.EQUIVALENT
     assert phrase_relation(["little"], ["slightly"]) is None
+
+
+def test_contrasting_terms_are_no_reversal() -> None:
+    # WordNet gives "sit" two antonyms ("stand", "lie"), and "lie" two ("sit", "stand"):
+    # a set of postures, not two poles; "Peru sits on" / "Peru lies on" say the same.
+    assert relation("sits", "lies") is None
+    assert relation("stand", "sit") is None
+    # a polar pair with one antonym on one side stays reversed
+    assert relation("rise", "fall") is REV
+    assert relation("raised", "lowered") is REV

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from srcdiff.numbers import Change, compare, find_quantities
+from srcdiff.numbers import Change, Quantity, compare, find_quantities
 
 PARSE = [
     # text, expected (text, value, unit, scale, qualifier, kind) of the first quantity
@@ -31,7 +31,9 @@ PARSE = [
     ("some twenty-five villages", ("some twenty-five", 25, "", "", "some", "amount")),
     ("grew twice as fast", ("twice", 2, "times", "", "", "amount")),
     ("nearly three times more shells", ("nearly three times", 3, "times", "", "nearly", "amount")),
-    ("half of the harvest", ("half", 0.5, "share", "", "", "amount")),
+    ("half of the harvest", ("half", 50, "percent", "", "", "amount")),
+    ("about a fifth of customers", ("about a fifth", 20, "percent", "", "about", "amount")),
+    ("two-thirds of the staff", ("two-thirds", 200 / 3, "percent", "", "", "amount")),
     ("a dozen ships", ("a dozen", 12, "", "", "", "amount")),
     ("lasted more than a decade", ("more than a decade", 10, "years", "", "more than", "amount")),
     ("in 2023 the output fell", ("2023", 2023, "year", "", "", "year")),
@@ -104,3 +106,13 @@ def test_both_figures_of_a_tally_or_range_are_numbers(text: str) -> None:
     """A score, a vote tally or a range: "2-1" becoming "2-10" is a figure changed."""
     first, second = text.split()[1].split("-")
     assert [q.text for q in find_quantities(text)] == [first, second]
+
+
+def test_a_share_in_words_is_its_percentage_to_the_whole_percent() -> None:
+    def first(text: str) -> Quantity:
+        return next(iter(find_quantities(text)))
+
+    assert compare(first("a third of the staff"), first("33% of the staff"))[0] is Change.FORMAT
+    assert compare(first("about a fifth"), first("nearly 20%"))[0] is Change.QUALIFIER
+    assert compare(first("a quarter of voters"), first("30% of voters"))[0] is Change.VALUE
+    assert compare(first("about a fifth"), first("approximately one fifth"))[0] is Change.FORMAT

@@ -24,7 +24,8 @@ Alignment works on sentences and paragraphs and reports paragraphs:
    block (1:1, 1:n split, n:1 merge).  Blocks out of order relative to the
    longest ordered chain are moves.
 7. No pair without evidence (``gate``); then order as evidence (``order``):
-   far parts, moves that give way, gaps and runs, parts, regroupings.
+   far parts, moves that give way, gaps and runs (crossed runs too), parts,
+   regroupings, and halves of splits that moved away (``parts.join_far``).
 8. Headings, a list's openings and its items go with the passage they open
    or lie in (``leads``, ``order.fill_holes``).
 """
@@ -40,16 +41,11 @@ from ..model import Paragraph
 from .assembly import Groups, ParaLink, grow_groups
 from .evidence import Chance
 from .gate import weigh
-from .leads import leads, place_leads
-from .order import (
-    attach_parts,
-    drop_far_parts,
-    fill_gaps,
-    fill_holes,
-    regroup,
-    yield_moves,
-)
+from .leads import labelled, leads, place_leads
+from .moves import yield_moves
+from .order import attach_parts, fill_gaps, regroup
 from .paragraphs import paragraph_pass
+from .parts import drop_far_parts, fill_holes, join_far
 from .sentences import align_sentences, rescue
 from .units import LETTERED, Vocabulary, sentences_of
 
@@ -83,7 +79,7 @@ def _align(
             weight[(la[i].para, lb[j].para)] += ov
         grow_groups(weight, groups)
     # 4. What is still unpaired: passages that share a few rare facts in other words.
-    if vocab.units(0, sa, skip=groups.of_a) or vocab.units(1, sb, skip=groups.of_b):
+    if vocab.any_units(sa, skip=groups.of_a) or vocab.any_units(sb, skip=groups.of_b):
         ua, ub = vocab.units(0, sa), vocab.units(1, sb)
         para_keys = {(u.doc, u.para): u.keys for u in chain(pa, pb)}
         rescue(ua, ub, a_text, b_text, vocab, para_keys, groups)
@@ -99,9 +95,12 @@ def _align(
     links = yield_moves(links, chance, bags_a, bags_b, kept)
     links = fill_gaps(links, chance, bags_a, bags_b)
     links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
+    # The half of a split that moved away joins from afar, on strong evidence.
+    links = join_far(links, chance, bags_a, bags_b, seeded)
     # 7. Headings and lead-ins go with the passage they open.
     heads_a, heads_b = leads(a_paras), leads(b_paras)
-    links = place_leads(links, heads_a, heads_b, bags_a, bags_b)
+    opens = (labelled(a_paras), labelled(b_paras))
+    links = place_leads(links, heads_a, heads_b, bags_a, bags_b, opens)
     items_a = {p.index for p in a_paras if p.index not in heads_a and LETTERED.match(p.text)}
     items_b = {p.index for p in b_paras if p.index not in heads_b and LETTERED.match(p.text)}
     links = fill_holes(

@@ -6,89 +6,57 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
-from operator import lt, mul
+from itertools import chain
 
 import regex
 
 from ..normalize import align_key, norm_word
+from ._kernels import Bags, chance_z, shared
 from .units import Unit
 
 
-@dataclass(slots=True)
-class Weighted:
-    """A unit's key counts, with what scoring needs besides."""
-
-    counts: Counter[int]
-    repeated: frozenset[int]
-    """The keys counted more than once."""
-    mass: float
-    """The sum of count times idf over its keys, in order of first occurrence."""
-
-
 class Scorer:
-    """Rarity of the keys of some units, and idf-weighted overlap between units.
+    """Rarity of the keys of two lists of units, and idf-weighted overlap between them.
 
-    A unit's weights are worked out when the unit is first scored: most
-    units are only ever seeded on.
+    Units are known by their doc (0 for ``ua``, 1 for ``ub``) and their seq,
+    their place in their list.  Their weights (keys sorted, masses) are
+    worked out once, for all units of both lists, when first asked.
     """
 
-    def __init__(self, units: list[Unit], numeric: frozenset[int]) -> None:
-        df: Counter[int] = Counter(chain.from_iterable(u.keys for u in units))
-        n = max(len(units), 2)
+    def __init__(self, ua: list[Unit], ub: list[Unit], numeric: frozenset[int]) -> None:
+        df: Counter[int] = Counter(chain.from_iterable(u.keys for u in chain(ua, ub)))
+        n = max(len(ua) + len(ub), 2)
         logs = {c: math.log(1 + n / c) for c in set(df.values())}
         idf = dict(zip(df, map(logs.__getitem__, df.values()), strict=True))
         for k in numeric & df.keys():
             idf[k] = logs[df[k]] * 1.5
         self.df = df
         self.idf = idf
-        self._weighted: dict[tuple[int, int], Weighted] = {}
+        self._units = (ua, ub)
+        self._bags: tuple[Bags, Bags] | None = None
 
-    def weighted(self, u: Unit) -> Weighted:
-        """The weights of u's keys (worked out once)."""
-        made = self._weighted.get((u.doc, u.seq))
-        if made is None:
-            keys = u.keys
-            repeated = frozenset(compress(keys, map(lt, repeat(1), keys.values())))
-            mass = sum(map(mul, keys.values(), map(self.idf.__getitem__, keys)))
-            made = self._weighted[(u.doc, u.seq)] = Weighted(keys, repeated, mass)
-        return made
+    def bags(self) -> tuple[Bags, Bags]:
+        """The weights of the units of ua and of ub (worked out once)."""
+        if self._bags is None:
+            ua, ub = self._units
+            idf = self.idf
+            self._bags = (Bags([u.keys for u in ua], idf), Bags([u.keys for u in ub], idf))
+        return self._bags
 
     def mass(self, u: Unit) -> float:
-        """The idf-weighted size of u."""
-        return self.weighted(u).mass
+        """The idf-weighted size of u: the sum of count times idf over its keys."""
+        return self.bags()[u.doc].mass(u.seq)
 
     def overlap(self, a: Unit, b: Unit) -> float:
-        """The idf-weighted keys a and b share."""
-        return shared(self.weighted(a), self.weighted(b), self.idf)
+        """The idf-weighted keys a (of ua) and b (of ub) share: the sum over the keys of
+        both of the lesser count times the key's idf."""
+        ba, bb = self.bags()
+        return shared(ba, a.seq, bb, b.seq)
 
     def cover(self, keys: Counter[int], rest: Counter[int]) -> float:
         """The idf-weighted keys of one bag that lie in another."""
         idf = self.idf
         return sum(min(keys[k], rest[k]) * idf[k] for k in keys.keys() & rest.keys())
-
-
-def shared(a: Weighted, b: Weighted, idf: dict[int, float]) -> float:
-    """Sum over the keys of both of the lesser count times the key's idf.
-
-    A key counted once on either side weighs its idf; only the keys counted
-    more than once on both sides need the lesser count, and they are added
-    last.
-    """
-    ca, cb = a.counts, b.counts
-    common = ca.keys() & cb.keys()
-    if a.repeated.isdisjoint(b.repeated):
-        return sum(map(idf.__getitem__, common))
-    both = a.repeated & b.repeated
-    common -= both
-    once = sum(map(idf.__getitem__, common))
-    lesser = map(min, map(ca.__getitem__, both), map(cb.__getitem__, both))
-    return sum(map(mul, lesser, map(idf.__getitem__, both)), once)
-
-
-def dice_score(a: Weighted, b: Weighted, idf: dict[int, float]) -> float:
-    """The weighted Dice score of two units."""
-    return 2 * shared(a, b, idf) / (a.mass + b.mass)
 
 
 _NAME = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*")
@@ -156,29 +124,18 @@ class Chance:
         return cls((logs[0], logs[1]), (unseen[0], unseen[1]), (means[0], means[1]))
 
     def z(self, ka: Counter[int], kb: Counter[int]) -> float:
-        """The evidence that passages with key counts ka (in a) and kb (in b) correspond."""
-        la, lb = sum(ka.values()), sum(kb.values())
-        if not la or not lb:
-            return 0.0
-        # Trials: the shorter passage's keys, looked for in the longer one's document.
-        keys, other, side, length = (ka, kb, 1, lb) if la <= lb else (kb, ka, 0, la)
-        log_miss, unseen = self.log_miss[side], self.unseen[side]
-        scale = length / self.mean[side]
-        # A key's chance depends only on how many paragraphs hold it: the keys
-        # are counted by that share, and each share is worked out once.
-        trials = Counter(map(log_miss.get, keys, repeat(unseen)))
-        hits = Counter(map(log_miss.get, keys.keys() & other.keys(), repeat(unseen)))
-        found = expected = var = 0.0
-        log, expm1 = math.log, math.expm1
-        for lm, n in trials.items():
-            p = -expm1(scale * lm)
-            p = 1e-6 if p < 1e-6 else _P_MAX if p > _P_MAX else p
-            s = -log(p)
-            ps = p * s
-            expected += n * ps
-            var += n * ps * (1.0 - p) * s
-            found += hits[lm] * s
-        return (found - expected) / math.sqrt(var + _FLOOR)
+        """The evidence that passages with key counts ka (in a) and kb (in b) correspond.
+
+        Trials: the shorter passage's keys, looked for in the longer one's
+        document.  A key's chance depends only on how many paragraphs hold it,
+        so each such share is worked out once (compiled: ``_kernels.chance_z``).
+        """
+        (miss_a, miss_b), (unseen_a, unseen_b), (mean_a, mean_b) = (
+            self.log_miss,
+            self.unseen,
+            self.mean,
+        )
+        return chance_z(ka, kb, miss_a, miss_b, unseen_a, unseen_b, mean_a, mean_b, _P_MAX, _FLOOR)
 
 
 _P_MAX = 1.0 - 1e-9

@@ -11,8 +11,10 @@ link its passage is in.  Its place says where it belongs:
   they head sections of one depth ("3." and "3.", not "3." and "3.1.") and
   share their number or a word: a heading and its reworded heading;
 * the free leads left right before one side of a link join that link,
-  nearest first, while each shares a key with the link's other side (the
-  heading is carried inline there);
+  nearest first, while each shares a key with the link's other side and
+  that side opens with a label (the heading is carried inline there, or the
+  passage is a clause of the section it opens); a list's opening joins
+  either way;
 * in a gap between ordered neighbours, free section headings with the same
   number on both sides pair ("3. Distribution Obligations." and
   "3. Responsibilities"), when that number heads no other lead in the gap.
@@ -21,7 +23,7 @@ link its passage is in.  Its place says where it belongs:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -53,6 +55,8 @@ class Lead:
     joins: bool
     """Whether it may join the link of the passage it opens: a clause's heading or a list's
     opening does; a headline or a news subhead stands alone."""
+    colon: bool = False
+    """Whether it ends with a colon (a list's opening)."""
 
 
 def leads(paras: Sequence[Paragraph]) -> dict[int, Lead]:
@@ -80,7 +84,7 @@ def leads(paras: Sequence[Paragraph]) -> dict[int, Lead]:
         if not rest or words > 2 * LEAD_WORDS or (words > LEAD_WORDS and rest[-1] != ":"):
             continue
         if rest[-1] == ":" or (len(rows) == 1 and (label or rest[-1] not in _STOPS)):
-            out[p.index] = Lead(label, bool(label) or rest[-1] == ":")
+            out[p.index] = Lead(label, bool(label) or rest[-1] == ":", rest[-1] == ":")
     return out
 
 
@@ -90,8 +94,12 @@ def place_leads(
     leads_b: dict[int, Lead],
     bags_a: Bags,
     bags_b: Bags,
+    labelled: tuple[Container[int], Container[int]] = ((), ()),
 ) -> list[ParaLink]:
-    """``links`` with the free leads placed: same-numbered headings, then leads before links."""
+    """``links`` with the free leads placed: same-numbered headings, then leads before links.
+
+    ``labelled`` holds the paragraphs of a and of b that open with a label (``labelled``).
+    """
     out = list(links) + _numbered(links, leads_a, leads_b)
     taken_a = {i for lk in out for i in lk.a}
     taken_b = {j for lk in out for j in lk.b}
@@ -105,14 +113,16 @@ def place_leads(
             taken_b.add(y)
         # The leads left on one side join, nearest first (a heading over a list's opening).
         x = first = min(lk.a) - 1
-        while _joins(x, stack_a, taken_a, leads_a) and _shares(bags_a.get(x), bags_b, lk.b):
+        while _joins(x, stack_a, taken_a, leads_a, min(lk.b) in labelled[1]) and _shares(
+            bags_a.get(x), bags_b, lk.b
+        ):
             lk = ParaLink((x, *lk.a), lk.b, lk.score)
             taken_a.add(x)
             x -= 1
         y = min(lk.b) - 1
         while (
             x == first
-            and _joins(y, stack_b, taken_b, leads_b)
+            and _joins(y, stack_b, taken_b, leads_b, min(lk.a) in labelled[0])
             and _shares(bags_b.get(y), bags_a, lk.a)
         ):
             lk = ParaLink(lk.a, (y, *lk.b), lk.score)
@@ -120,6 +130,11 @@ def place_leads(
             y -= 1
         placed.append(lk)
     return placed
+
+
+def labelled(paras: Sequence[Paragraph]) -> set[int]:
+    """The paragraphs that open with a clause or section label."""
+    return {p.index for p in paras if LABEL.match(p.text)}
 
 
 def _alike(
@@ -169,9 +184,19 @@ def _by_level(
     return pairs
 
 
-def _joins(x: int, stack: list[int], taken: set[int], labels: dict[int, Lead]) -> bool:
-    """Whether lead x, free and right before a link, may join it."""
-    return x in stack and x not in taken and labels[x].joins
+def _joins(
+    x: int, stack: list[int], taken: set[int], labels: dict[int, Lead], inline: bool
+) -> bool:
+    """Whether lead x, free and right before a link, may join it.
+
+    A heading joins only when the other side's passage opens with a label of
+    its own (``inline``): it carries its heading inline ("2.2. Contributor
+    Grant. Subject to ...") or is a clause of the section the heading opens.
+    A passage with no label has its own heading, if any, before it, paired
+    or not ("8. Litigation" stays apart from a Miscellaneous clause that
+    mentions litigation).  A list's opening (a colon) joins either way.
+    """
+    return x in stack and x not in taken and labels[x].joins and (inline or labels[x].colon)
 
 
 def _shares(bag: Counter[int] | None, bags: Bags, idx: Sequence[int]) -> bool:

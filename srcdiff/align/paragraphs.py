@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
+from ._kernels import Bags, contest, dice_scores
 from .assembly import MAX_SPREAD, Groups, spread
 from .candidates import candidate_pairs
-from .evidence import Scorer, Weighted, dice_score, uncovered
+from .evidence import Scorer, uncovered
 from .units import Unit
 
 P_ACCEPT = 0.5
@@ -35,42 +36,19 @@ class _Contest:
 
 
 def _score_contenders(
-    pairs: set[tuple[int, int]],
-    leads: list[tuple[int, int]],
-    wa: list[Weighted],
-    wb: list[Weighted],
-    idf: dict[int, float],
+    pairs: set[tuple[int, int]], leads: list[tuple[int, int]], bags: tuple[Bags, Bags]
 ) -> _Contest:
     """Score the pairs that may be the best of either unit; put off the rest.
 
     No Dice score exceeds 2 min(mass) / (sum of masses).  With the most voted
     pairs scored first, a pair whose bound is below the best score already
     found for both its units can be the best of neither: it is put off, and
-    scored only if one of its units ends up unpaired.
+    scored only if one of its units ends up unpaired.  Compiled
+    (``_kernels.contest``).
     """
-    top_a = [-1.0] * len(wa)
-    top_b = [-1.0] * len(wb)
-    out = _Contest({}, [], [-1] * len(wa), [-1] * len(wb))
-    best_a, best_b = out.best_a, out.best_b
     first = set(leads)
-    for pair in chain(first, pairs - first):
-        i, j = pair
-        a, b = wa[i], wb[j]
-        bound = 2 * (a.mass if a.mass < b.mass else b.mass) / (a.mass + b.mass) * _SLACK
-        if bound < top_a[i] and bound < top_b[j]:
-            out.put_off.append(pair)
-            continue
-        dice = dice_score(a, b, idf)
-        if dice <= 0:
-            continue
-        out.scored[pair] = dice
-        if dice > top_a[i] or (dice == top_a[i] and j < best_a[i]):
-            top_a[i] = dice
-            best_a[i] = j
-        if dice > top_b[j] or (dice == top_b[j] and i < best_b[j]):
-            top_b[j] = dice
-            best_b[j] = i
-    return out
+    scored, put_off, best_a, best_b = contest(*bags, chain(first, pairs - first), _SLACK)
+    return _Contest(scored, put_off, best_a, best_b)
 
 
 _SLACK = 1 + 1e-9
@@ -108,23 +86,22 @@ def paragraph_pass(
     """
     if not pa or not pb:
         return Seeded(frozenset(), (), ())
-    scorer = Scorer(pa + pb, numeric)
+    scorer = Scorer(pa, pb, numeric)
     pairs, leads = candidate_pairs(pa, pb, scorer, shingles=True)
-    wa, wb = [scorer.weighted(u) for u in pa], [scorer.weighted(u) for u in pb]
-    contest = _score_contenders(pairs, leads, wa, wb, scorer.idf)
-    scored, best_b = contest.scored, contest.best_b
+    bags = scorer.bags()
+    found = _score_contenders(pairs, leads, bags)
+    scored, best_b = found.scored, found.best_b
     gid_a: dict[int, int] = {}
     gid_b: dict[int, int] = {}
     members: list[tuple[list[int], list[int]]] = []
-    for i, j in enumerate(contest.best_a):
+    for i, j in enumerate(found.best_a):
         if j >= 0 and best_b[j] == i and scored[(i, j)] >= P_ACCEPT:
             gid_a[i] = gid_b[j] = len(members)
             members.append(([i], [j]))
-    for i, j in contest.put_off:
-        if (i in gid_a) != (j in gid_b):
-            dice = dice_score(wa[i], wb[j], scorer.idf)
-            if dice > 0:
-                scored[(i, j)] = dice
+    again = [(i, j) for i, j in found.put_off if (i in gid_a) != (j in gid_b)]
+    for pair, score in zip(again, dice_scores(*bags, again), strict=True):
+        if score > 0:
+            scored[pair] = score
     cands_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
     cands_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (i, j), dice in scored.items():

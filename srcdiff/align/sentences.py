@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from .assembly import Groups, feasible, grow_groups
-from .candidates import candidate_pairs, candidates, indexes, union
+from .candidates import candidate_pairs, candidates, union
 from .evidence import Scorer, names_in, uncovered
 from .units import Unit, Vocabulary
 
@@ -43,7 +43,7 @@ def align_sentences(
     ua: list[Unit], ub: list[Unit], numeric: frozenset[int]
 ) -> list[tuple[int, int, float]]:
     """Accepted (a unit, b unit, overlap) edges, one-to-one plus attachments."""
-    scorer = Scorer(ua + ub, numeric)
+    scorer = Scorer(ua, ub, numeric)
     pairs, _leads = candidate_pairs(ua, ub, scorer)
     scored: dict[tuple[int, int], tuple[float, float, float, float]] = {}
     for i, j in pairs:
@@ -123,9 +123,8 @@ def rescue(
     free_b = [u for u in ub if u.para not in groups.of_b]
     if not free_a and not free_b:
         return
-    scorer = Scorer(ua + ub, vocab.numeric)
-    found_a = candidates(*indexes(free_a, ub), scorer)
-    pairs, _leads = union(found_a, candidates(*indexes(free_b, ua), scorer))
+    scorer = Scorer(ua, ub, vocab.numeric)
+    pairs, _leads = union(candidates(free_a, ub, scorer), candidates(free_b, ua, scorer))
     idf = scorer.idf
     names: dict[tuple[int, int], set[int]] = {}
 

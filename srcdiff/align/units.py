@@ -117,6 +117,11 @@ class Vocabulary:
                 units.append(Unit(doc, para, len(units), ids, start=s, end=e))
         return units
 
+    def any_units(self, sentences: list[Sentence], skip: Container[int] = ()) -> bool:
+        """Whether ``units`` would give any unit (without making them)."""
+        ids = self._ids
+        return any(ids[text] and para not in skip for para, _s, _e, text in sentences)
+
     def bags(self, doc: int, sentences: list[Sentence]) -> list[Unit]:
         """One unit per paragraph that holds keys, in paragraph order (see ``_bag``)."""
         texts: dict[int, list[str]] = {}

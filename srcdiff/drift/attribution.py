@@ -21,6 +21,7 @@ from .context import (
     equivalent,
     short,
 )
+from .equivalence import named_otherwise
 from .lexicon import (
     SPEAKER_NOUNS,
     SPEECH,
@@ -42,7 +43,9 @@ def _speakerish(ws: Sequence[str]) -> list[str]:
 
 
 _PRONOUNS = frozenset(["he", "she", "they", "i", "we"])
-_CLAUSE = regex.compile(r"[.,;:()\[\]—–]+")
+_CLAUSE = regex.compile(r"[,;:()\[\]—–]+|(?<!\b\p{Lu})\.(?=\s|$)")
+"""Clause breaks; a full stop only where a word ends, not after an initial ("U.S." is one
+name)."""
 
 
 def _speaker_words(text: str) -> list[str]:
@@ -53,9 +56,15 @@ def _speaker_words(text: str) -> list[str]:
         ws = words(part)
         if SPEECH.isdisjoint(ws):
             continue
-        out += [k for _, k in names(part)]
+        out += _name_keys(part)
         out += [w for w in ws if w in SPEAKER_NOUNS and w not in _PRONOUNS]
     return out
+
+
+def _name_keys(text: str) -> list[str]:
+    """The name keys of ``text``, without a speech verb capitalised at a sentence's start
+    ("According to US officials" names the officials, not "According")."""
+    return [k for w, k in names(text) if fold(w) not in SPEECH]
 
 
 def _still_named(spk: list[str], win: Window, v: OpView, side: int) -> bool:
@@ -82,7 +91,7 @@ def _speaker_near(win: Window, lo: int, hi: int) -> list[str]:
         near = " ".join(
             win.outside[:pos].split()[-_NEAR:] + win.outside[pos:].split()[1 : _NEAR + 1]
         )
-        out += [k for _, k in names(near)]
+        out += _name_keys(near)
         out += [w for w in words(near) if w in SPEAKER_NOUNS and w not in _PRONOUNS]
     return out
 
@@ -91,9 +100,26 @@ def _source_kept(spk: list[str], v: OpView, side: int) -> bool:
     """Whether the other side gives every speaker word as a source: in a sentence of the
     block that holds an attribution ("Writing for the majority, Judge Okafor said" /
     "Judge Okafor, writing for the majority, said")."""
-    return bool(spk) and all(
-        v.state.spoke(side, entity_key(w)) or v.state.spoke(side, w) for w in spk
-    )
+    forms = _surface(v, 1 - side)
+
+    def given(w: str) -> bool:
+        if v.state.spoke(side, entity_key(w)) or v.state.spoke(side, w):
+            return True
+        name = forms.get(w)
+        return name is not None and v.state.spoke_where(side, lambda ws: _named_as(name, ws))
+
+    return bool(spk) and all(given(w) for w in spk)
+
+
+def _surface(v: OpView, side: int) -> dict[str, str]:
+    """Name key -> the name as the op writes it on one side ("us" -> "U.S.")."""
+    text = (v.op.a, v.op.b)[side]
+    return {k: w for w, k in names(text)}
+
+
+def _named_as(name: str, ws: frozenset[str]) -> bool:
+    """Whether words of a sentence name ``name`` in another form ("U.S." / "American")."""
+    return named_otherwise(name, [w.capitalize() if len(w) > 3 else w.upper() for w in ws])
 
 
 def _attribution_dropped(v: OpView, first_scheme: bool) -> list[Finding]:

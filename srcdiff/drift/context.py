@@ -10,7 +10,7 @@ them; ``OpView`` adds, lazily, the facts about one op.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
@@ -20,6 +20,7 @@ from ..normalize import match_tokens
 from ..numbers import Quantity
 from .docindex import DocIndex, QuoteRegion
 from .lexicon import (
+    EVIDENTIAL,
     NEGATIONS,
     SPEECH,
     alias,
@@ -81,6 +82,12 @@ class Window:
     def speech(self) -> bool:
         """Whether a speech verb ("said", "according") is among the words."""
         return not SPEECH.isdisjoint(self.words)
+
+    @cached_property
+    def vouched(self) -> bool:
+        """Whether a speech verb or an evidential one ("data … show") is among the words:
+        a source named here is given as a source."""
+        return self.speech or not EVIDENTIAL.isdisjoint(self.words)
 
     @cached_property
     def negations(self) -> int:
@@ -174,14 +181,26 @@ class BlockState:
 
     def spoke(self, side: int, key: str, exact: bool = False) -> bool:
         """Whether a sentence of the block's paragraphs on side 0 (a) or 1 (b) that holds
-        a speech verb names ``key`` (an entity key or a speaker noun) outside quotes: the
-        source is given there, whatever the wording around it.  ``exact``: the word itself,
-        not a name it may be a form of ("Andrada" is no form of "Andrade" here)."""
+        a speech or evidential verb (``Window.vouched``) names ``key`` (an entity key or a
+        speaker noun) outside quotes: the source is given there, whatever the wording.
+        ``exact``: the word itself, not a name it may be a form of ("Andrada" is no form
+        of "Andrade" here)."""
         D = (self.A, self.B)[side]
         for para in self._para_numbers(side):
             for sent in D.sentences(para):
                 win = self.window(side, sent)
-                if win.speech and (key in win.outside_words or not exact and win.names(key)):
+                if win.vouched and (key in win.outside_words or not exact and win.names(key)):
+                    return True
+        return False
+
+    def spoke_where(self, side: int, holds: Callable[[frozenset[str]], bool]) -> bool:
+        """Whether a sentence of the block's paragraphs on one side that holds a speech
+        verb has words outside quotes of which ``holds`` is true."""
+        D = (self.A, self.B)[side]
+        for para in self._para_numbers(side):
+            for sent in D.sentences(para):
+                win = self.window(side, sent)
+                if win.vouched and holds(win.outside_words):
                     return True
         return False
 

@@ -12,7 +12,11 @@ from collections.abc import Sequence
 
 from .. import lexdata
 from ..model import Relation
+from ..strength.scales import VOUCHING, cue_words
 from .lexicon import content
+
+_VOUCHING = cue_words(VOUCHING)
+"""Words of a claim's strength ("confirmed" / "supported"): the scales judge them."""
 
 _RELATION = {
     lexdata.Relation.EQUIVALENT: Relation.EQUIVALENT,
@@ -40,13 +44,42 @@ def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> 
     return [w for w in ws if content([w]) and not _alike(w, others, stems)]
 
 
-def near_pairs(new_a: Sequence[str], new_b: Sequence[str]) -> list[tuple[str, str]] | None:
+PARTICLES = frozenset(["up", "out", "down", "off", "back", "over", "away", "on", "in"])
+"""Adverb particles of English phrasal verbs ("step up", "carry out", "come back")."""
+
+
+def _phrasal(new: Sequence[str], run: Sequence[str]) -> str:
+    """The novel words of a run, each with the particle that follows it there ("stepping
+    up"): the closed-class particle is no novel word, but the verb means nothing without it."""
+    out: list[str] = []
+    for w in new:
+        if out and out[-1].endswith(f" {w}"):
+            continue  # the particle is novel too ("back" of "came back")
+        at = run.index(w) if w in run else -1
+        after = run[at + 1] if 0 <= at < len(run) - 1 else ""
+        out.append(f"{w} {after}" if after in PARTICLES else w)
+    return " ".join(out)
+
+
+def near_pairs(
+    new_a: Sequence[str],
+    new_b: Sequence[str],
+    run_a: Sequence[str] = (),
+    run_b: Sequence[str] = (),
+) -> list[tuple[str, str]] | None:
     """Each novel word of one side with a word of close meaning on the other, as
     (a word, b word) pairs; None unless every novel word on both sides has one."""
-    pairs = [(x, y) for x in new_a for y in new_b if lexdata.close(x, y)]
-    if {x for x, _ in pairs} != set(new_a) or {y for _, y in pairs} != set(new_b):
+    if any(lexdata.lemmas(w) & _VOUCHING for w in (*new_a, *new_b)):
         return None
-    return pairs
+    pairs = [(x, y) for x in new_a for y in new_b if lexdata.close(x, y)]
+    if {x for x, _ in pairs} == set(new_a) and {y for _, y in pairs} == set(new_b):
+        return pairs
+    # A phrasal verb or set phrase against one word ("came back" / "returned", "stepping
+    # up" / "increasing").
+    whole = _phrasal(new_a, run_a), _phrasal(new_b, run_b)
+    if " " in whole[0] + whole[1] and lexdata.close(*whole):
+        return [whole]
+    return None
 
 
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:

@@ -179,6 +179,13 @@ SPEECH = frozenset(
         "stressing",
     ]
 )
+EVIDENTIAL = frozenset(
+    ["show", "shows", "showed", "shown", "find", "finds", "found", "reveal", "reveals"]
+    + ["revealed", "indicate", "indicates", "indicated"]
+)
+"""Verbs by which a source's evidence speaks ("customs data … show that"): no attribution
+of their own, but a source given as their subject is still given as a source."""
+
 SPEAKER_NOUNS = frozenset(
     [
         "official",

@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from ..model import DriftKind, Relation, Severity
+from ..model import DriftKind, Relation, Severity, Span
 from ..normalize import fold
 from .attribution import attribution_findings
 from .context import (
@@ -87,7 +87,12 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
         and _is_name(v.B, v.A, w, op.b_span[0] + max(res_b.find(w), 0))
         and not named_otherwise(w, v.wa.words)
     ]
-    if (miss_a or miss_b) and (_DATELINE.match(op.a.lstrip()) or _DATELINE.match(op.b.lstrip())):
+    if (miss_a or miss_b) and (
+        _DATELINE.match(op.a.lstrip())
+        or _DATELINE.match(op.b.lstrip())
+        or all(_in_dateline(v.A.text, v.wa.span, op.a_span[0] + op.a.find(w)) for w in miss_a)
+        and all(_in_dateline(v.B.text, v.wb.span, op.b_span[0] + op.b.find(w)) for w in miss_b)
+    ):
         where = " ".join(miss_a or miss_b)
         why = f"dateline {'removed' if miss_a else 'added'}: {where}"
         return [Finding((K.ENTITY,), Cue.DATELINE, why, op.a, op.b, op.a_span, op.b_span)]
@@ -110,8 +115,20 @@ def entity_findings(v: OpView, res_a: str, res_b: str) -> list[Finding]:
     return [Finding((K.ENTITY,), cue, why, op.a, op.b, op.a_span, op.b_span)]
 
 
+def _in_dateline(text: str, sentence: Span, pos: int) -> bool:
+    """Whether offset ``pos`` lies inside the dateline that opens its sentence (an
+    agency's credit given on one side only: "WASHINGTON —" / "WASHINGTON (AP) —")."""
+    found = _DATELINE.match(text, sentence[0], sentence[1])
+    return found is not None and found.start() <= pos < found.end()
+
+
 def _moved(ca: list[str], cb: list[str], v: OpView) -> bool:
     return all(w in v.wb.content for w in ca) and all(w in v.wa.content for w in cb)
+
+
+def _both(a: str, b: str) -> str:
+    """Each side's words of an op, or the one side that has any."""
+    return f"{short(a)} → {short(b)}" if words(a) and words(b) else short(a if words(a) else b)
 
 
 def residual_finding(
@@ -138,6 +155,9 @@ def residual_finding(
             )
         if fold(op.a).strip() == fold(op.b).strip():
             return low(K.FORMAT, Cue.MARKS_OR_SPACING, f"same text, {marks_changed(op.a, op.b)}")
+        if words(op.a) or words(op.b):
+            # Figures or markers the other sentence also holds, with the marks around them.
+            return low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {_both(op.a, op.b)}")
         return low(K.FORMAT, Cue.PUNCTUATION, f"punctuation: {marks_changed(op.a, op.b)}")
     if len(wa) == 1 and len(wb) == 1 and wa != wb and american(wa[0]) == american(wb[0]):
         return (
@@ -195,7 +215,7 @@ def residual_finding(
         return (
             None
             if specific
-            else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {short(op.a or op.b)}")
+            else low(K.WORDING, Cue.WORDS_MOVED, f"words moved: {_both(op.a, op.b)}")
         )
     if v.kept_quote:
         return found(

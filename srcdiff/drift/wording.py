@@ -147,7 +147,7 @@ def _verdict(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> tuple[Cue, str]
     if (
         len(new_a) <= NEAR_WORDS
         and len(new_b) <= NEAR_WORDS
-        and (pairs := near_pairs(new_a, new_b))
+        and (pairs := near_pairs(new_a, new_b, wa, wb))
     ):
         close = ", ".join(f"{x} / {y}" for x, y in pairs)
         return Cue.NEAR_SYNONYM, f"words of close meaning: {close}: {change}"

@@ -119,8 +119,16 @@ def _near(x: Sense, y: Sense, pos: str) -> bool:
 def opposed(x: int, y: int, pos: str) -> bool:
     """Whether synsets ``x`` and ``y`` are antonyms, directly or by their cluster heads."""
     if _linked(x, y, "!"):
-        return True
-    return pos == "a" and _linked(_head(x), _head(y), "!")
+        return not _contrasted(x, y)
+    hx, hy = _head(x), _head(y)
+    return pos == "a" and _linked(hx, hy, "!") and not _contrasted(hx, hy)
+
+
+def _contrasted(x: int, y: int) -> bool:
+    """Two antonyms that each have another antonym as well: members of a set of
+    contrasting terms ("sit" / "lie" / "stand"), no polar opposites; "Peru sits on the
+    Ring of Fire" and "Peru lies on it" say the same."""
+    return all(len(wordnet.synset(s).links.get("!", ())) > 1 for s in (x, y))
 
 
 def _linked(x: int, y: int, code: str) -> bool:
@@ -356,7 +364,18 @@ def relation(a: str, b: str) -> Relation | None:
         return None  # "larger" says more than "large"
     if da and ba == bb:
         return Relation.EQUIVALENT  # "deadliest" / "most deadly"
-    return _wordnet_relation(ba, bb)
+    found = _wordnet_relation(ba, bb)
+    if found is None and (wa.name_groups or wb.name_groups):
+        # A name form WordNet lacks ("U.S.") read as the forms it has ("US" / "American").
+        pairs = {(x, y) for x in _name_forms(wa, ba) for y in _name_forms(wb, bb)} - {(ba, bb)}
+        found = next((r for x, y in sorted(pairs) if (r := _wordnet_relation(x, y))), None)
+    return found
+
+
+def _name_forms(word: _Word, base: str) -> frozenset[str]:
+    """``base`` and the other forms of the name groups ``word`` belongs to, folded."""
+    names = tables.groups(tables.NAMES)
+    return frozenset([base, *(fold(f) for g in word.name_groups for f in names[g])])
 
 
 _POSSESSIVE = re.compile(r"^(\S+?)['’]s$")

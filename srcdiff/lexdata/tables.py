@@ -100,6 +100,8 @@ EQUIVALENT: tuple[Entry, ...] = (
     ),
     (("abroad", "overseas", "in other countries", "in foreign countries"), "mw"),
     (("slightly", "a little", "a bit"), "mw"),
+    (("alongside", "along with", "together with"), "mw"),
+    (("increasingly", "more and more"), "mw"),
 )
 """Function-word paraphrases: any two forms of one group are equivalent."""
 
@@ -156,6 +158,24 @@ FUNCTION_WORDS = frozenset(
 """Closed-class words: WordNet gives them no reliable senses (or none), so only the
 tables above relate them; "some" -> "all", "may" -> "will", "more than" -> "nearly"
 therefore stay unrelated.  Number words are the number rules' business."""
+
+CHARGED = frozenset(
+    _words(
+        """
+        terrorist terrorism extremist militant insurgent rebel guerrilla regime junta
+        dictator massacre slaughter genocide atrocity murder assassinate martyr liberate
+        invade invasion riot mob thug looter propaganda cult
+        bribe fraud steal theft loot smuggle kidnap torture assault
+        """
+    )
+)
+"""Words of charged connotation, as lemmas: editorial guidelines on the language of
+conflict and crime (BBC Editorial Guidelines, "War, Terror and Emergencies": language;
+AP Stylebook entries "terrorism", "militant", "regime"; crimes, which a report names
+only as charged or proven) ask that each be chosen, or attributed, on purpose.  A
+thesaurus lists them beside plain words ("rebel" / "terrorist", "kill" / "murder"), so the
+thesaurus never makes one a near synonym.  Words whose everyday sense is plain ("execute"
+a plan, "occupy" a post, an "occupation") are left out."""
 
 POSSESSIVE_GLUE = frozenset(["of", "from", "by"])
 """Words that, on the side without a possessive "'s", may stand for it:

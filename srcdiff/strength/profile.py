@@ -65,6 +65,8 @@ class Reading:
     """The cue's character span in the sentence; None for the default level."""
     about: frozenset[str] = frozenset()
     """For a scope: the lemmas of whom it names ("woman" for "among older women")."""
+    present: frozenset[str] = frozenset()
+    """Every level a cue of the sentence stands for on this scale, the picked one too."""
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,9 @@ def _scale_reading(
         hit, level = min(found, key=lambda f: (f[1].rank, f[0].first))
     else:
         hit, level = min(found, key=lambda f: (f[0].first, f[0].first - f[0].last))
-    r = _reading(scale, level, sentence, hit, hit)
+    r = replace(
+        _reading(scale, level, sentence, hit, hit), present=frozenset(lv.name for _h, lv in found)
+    )
     return replace(r, about=_about(hit, toks)) if scale is SCOPE else r
 
 
@@ -351,6 +355,13 @@ def _restated(r: Reading, other: ClaimProfile) -> bool:
     return bool(r.about & other.lemmas) and mine is not None and mine.span is None
 
 
+def _reordered(a: Reading, b: Reading) -> bool:
+    """Both sentences hold cues of both levels, in another order: each level picked on one
+    side is present on the other ("Nearly 70% of the roughly $900 million" / "Of the
+    roughly $900 million, nearly 70%"), so neither claim moved on the scale."""
+    return a.level in b.present and b.level in a.present
+
+
 def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
     """The scales on which B's claim is stronger or weaker than A's.
 
@@ -363,7 +374,7 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
         ra, rb = a.get(scale.name), b.get(scale.name)
         if ra is None or rb is None or ra.level == rb.level or ra.rank == rb.rank:
             continue
-        if _restated(ra, b) or _restated(rb, a):
+        if _restated(ra, b) or _restated(rb, a) or _reordered(ra, rb):
             continue
         if _overlaps(ra.span, [c.span_a for c in out]) or _overlaps(
             rb.span, [c.span_b for c in out]

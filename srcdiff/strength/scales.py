@@ -595,3 +595,18 @@ direction would depend on the order of the files. A causal cue on one side only 
 causal verbs are an open class, and the other side may say the same in a verb the list lacks
 ("curbs" / "reins in"); hedges, scopes and quantifiers are closed classes, so a cue of theirs
 on one side only is a real change."""
+
+
+def cue_words(scales: tuple[Scale, ...]) -> frozenset[str]:
+    """The one-word cues of ``scales``, as lemmas ("confirm", "allegedly"): words whose
+    change these scales judge, so that no thesaurus may call it a near synonym."""
+    out: set[str] = set()
+    for scale in scales:
+        for level in scale.levels:
+            for cue in level.cues:
+                out.update(w for w in cue.split("|") if w.isalpha())
+    return frozenset(out)
+
+
+VOUCHING = (CERTAINTY, EVIDENCE, ATTRIBUTION)
+"""The scales of how firmly a claim is put and vouched for: their verbs are its strength."""

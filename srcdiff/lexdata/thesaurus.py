@@ -1,0 +1,42 @@
+"""The mutual entries of the Moby Thesaurus II, packaged as ``thesaurus.tsv``.
+
+Grady Ward's Moby Thesaurus (public domain, notice in ``MOBY-LICENSE``) lists, under each
+of 30,259 roots, the words a writer might use instead.  It is generous by design, so only
+the pairs that two entries agree on are kept (b listed under a and a under b), by
+``scripts/build_thesaurus.py``.  The data is read once per process on first use; a row
+is parsed only when one of its words is looked up (binary search over the sorted rows).
+docs/lexicon.md says how ``close`` uses it and which WordNet checks guard it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
+
+DATA_FILE = "thesaurus.tsv"
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[str, ...]:
+    raw = resources.files(__package__).joinpath(DATA_FILE).read_bytes()
+    return tuple(raw.decode("utf-8").splitlines())
+
+
+@lru_cache(maxsize=65536)
+def _partners(word: str) -> frozenset[str]:
+    """The entries stored under ``word``: those after it in alphabetical order."""
+    rows = _rows()
+    key = word + "\t"
+    at = bisect_left(rows, key)
+    if at < len(rows) and rows[at].startswith(key):
+        return frozenset(rows[at][len(key) :].split(","))
+    return frozenset()
+
+
+def mutual(a: str, b: str) -> bool:
+    """Whether the thesaurus lists each of two lowercase entries under the other."""
+    if a == b:
+        return False
+    first, second = (a, b) if a < b else (b, a)
+    return second in _partners(first)
