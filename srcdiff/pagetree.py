@@ -1,11 +1,10 @@
 """A web page's tree and its visible text: parsing, and the walk that yields one block
 per paragraph-level element, each knowing the page region it sits in.
 
-The walk runs compiled (``_pagewalk.pyx``, over libxml2's own nodes) where that module
-is built, and as ``visible_blocks`` in Python otherwise; both take every decision from
-the tables here and give the same blocks.  The Python walk is iterative
-(``lxml.etree.iterwalk``), so no nesting depth exhausts the stack; a page nested deeper
-than libxml2 builds is read flat, tags stripped, rather than cut short.
+The walk runs compiled (``_pagewalk.pyx``, over libxml2's own nodes), taking every
+decision from the tables and functions here; ``tests/test_webpage.py`` holds it to a
+plain Python walk.  It is iterative, so no nesting depth exhausts the stack; a page
+nested deeper than libxml2 builds is read flat, tags stripped, rather than cut short.
 """
 
 from __future__ import annotations
@@ -17,10 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HtmlProcessingInstruction
 
-try:
-    from ._pagewalk import walk_blocks
-except ImportError:  # not built: the Python walk does the same, slower
-    walk_blocks = None  # type: ignore[assignment]
+from ._pagewalk import walk_blocks
 
 SKIP_TAGS = frozenset(
     {"head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
@@ -174,10 +170,8 @@ def _names_region(names: str, seen: dict[str, str | None]) -> str | None:
     return found
 
 
-_SKIP = frozenset({*SKIP_TAGS, etree.Comment, etree.ProcessingInstruction, etree.Entity})
 _BR = "\x00"
 """Stands for <br> while a block's text is gathered: the parsed page holds no NUL."""
-_SKIPPED = "skipped"
 
 
 def _block(text: str, pre: bool) -> str:
@@ -193,98 +187,7 @@ def _block(text: str, pre: bool) -> str:
     return "\n".join(line for line in (" ".join(part.split()) for part in text.split(_BR)) if line)
 
 
-def visible_blocks(tree: HtmlElement) -> list[PageBlock]:
-    """The page's visible text, one block per paragraph-level element, in page order.
-
-    The loop runs once per element start and end, so it is written for speed:
-    what it needs is bound to locals, an element's attributes are looked at
-    only when it has any, and whitespace that cannot end up in a block (before
-    a block's first word, outside ``<pre>``) is not gathered, so that only
-    blocks with words are ever assembled.
-    """
-    body = tree.find("body")
-    root = body if body is not None else tree
-    seen: dict[str, str | None] = {}
-    out: list[PageBlock] = []
-    buf: list[str] = []
-    add = buf.append
-    stack: list[str | None] = [None]
-    push, pop = stack.append, stack.pop
-    pre = 0
-    blocks, cells, skipped_tags = BLOCK_TAGS, CELL_TAGS, _SKIP
-    tag_region, role_region, hidden_style = _REGION_OF_TAG, _REGION_OF_ROLE, _HIDDEN_STYLE.search
-
-    def flush(region: str | None) -> None:
-        text = _block("".join(buf), pre > 0)
-        buf.clear()
-        if text:
-            out.append(PageBlock(text, region))
-
-    walk = etree.iterwalk(root, events=("start", "end"))
-    skip = walk.skip_subtree
-    for event, el in walk:
-        tag = el.tag
-        if event == "start":
-            if tag in skipped_tags:
-                skip()
-                push(_SKIPPED)
-                continue
-            outer = stack[-1]
-            region = outer
-            if el.attrib:
-                get = el.get
-                style = get("style")
-                if (
-                    get("hidden") is not None
-                    or get("aria-hidden") == "true"
-                    or (style and hidden_style(style))
-                ):
-                    skip()
-                    push(_SKIPPED)
-                    continue
-                own = tag_region.get(tag)  # its tag or role first, then its names
-                if own is None:
-                    role = get("role")
-                    if role:
-                        own = role_region.get(role.lower())
-                    if own is None:
-                        names = f" {get('class') or ''} {get('id') or ''} "
-                        if len(names) > 4:
-                            own = seen[names] if names in seen else _names_region(names, seen)
-                region = own or outer
-            elif tag in tag_region:
-                region = tag_region[tag]
-            if buf and (tag in blocks or region is not outer):
-                flush(outer)
-            push(region)
-            if tag == "pre":
-                pre += 1
-            elif buf or pre:
-                if tag == "br":
-                    add(_BR)
-                elif tag in cells:
-                    add(" ")
-            text = el.text
-            if text and (buf or pre or not text.isspace()):
-                add(text)
-            continue
-        region = pop()
-        if region is not _SKIPPED:
-            if buf and (tag in blocks or region is not stack[-1]):
-                flush(region)
-            if tag == "pre":
-                pre -= 1
-            elif tag in cells and (buf or pre):
-                add(" ")
-        tail = el.tail
-        if tail and (buf or pre or not tail.isspace()):
-            add(tail)
-    if buf:
-        flush(stack[-1])
-    return out
-
-
-# --- the compiled walk -----------------------------------------------------------------
+# --- the walk ----------------------------------------------------------------------
 
 
 def _kind(tag: str) -> int:
@@ -299,10 +202,12 @@ def _kind(tag: str) -> int:
 
 
 def page_blocks(tree: HtmlElement) -> list[tuple[str, str | None]]:
-    """(text, region) of each visible block, as ``visible_blocks`` finds them, by the
-    compiled walk where it is built."""
-    if walk_blocks is None:
-        return [(b.text, b.region) for b in visible_blocks(tree)]
+    """(text, region) of each visible block of the page, in page order: one block per
+    paragraph-level element, inline elements joined, whitespace collapsed (kept in
+    ``<pre>``), ``<br>`` a line end, text in NFC; what a reader does not see left out
+    (``SKIP_TAGS``, elements ``hidden``, ``aria-hidden="true"`` or styled hidden), each
+    block with the region (``REGIONS``) it sits in.  Walked by ``_pagewalk.walk_blocks``
+    (compiled, over libxml2's nodes) with the decisions made here."""
     body = tree.find("body")
     root = body if body is not None else tree
     return walk_blocks(

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml.html import HtmlElement
 
 from srcdiff import extractor, pagetree, webpage
 from srcdiff.pipeline import make_document
@@ -275,8 +276,79 @@ def test_regions_and_hidden_elements_in_the_walk(
 ) -> None:
     tree, cut = pagetree.parse(f"<html><body>{html}</body></html>")
     assert tree is not None and not cut
-    assert [(b.text, b.region) for b in pagetree.visible_blocks(tree)] == blocks
+    assert _reference_blocks(tree) == blocks
     assert pagetree.page_blocks(tree) == blocks
+
+
+def _reference_blocks(tree: HtmlElement) -> list[tuple[str, str | None]]:
+    """The walk ``_pagewalk`` makes, written plainly over lxml's elements: (text, region)
+    of each visible block, with every decision taken from ``pagetree``."""
+    from lxml import etree
+
+    skipped = {*pagetree.SKIP_TAGS, etree.Comment, etree.ProcessingInstruction, etree.Entity}
+    seen: dict[str, str | None] = {}
+    out: list[tuple[str, str | None]] = []
+    buf: list[str] = []
+    stack: list[object] = [None]
+    pre = 0
+
+    def flush(region: object) -> None:
+        text = pagetree._block("".join(buf), pre > 0)
+        buf.clear()
+        if text:
+            out.append((text, region))  # type: ignore[arg-type]
+
+    def own_region(el: HtmlElement) -> str | None:
+        found = pagetree._REGION_OF_TAG.get(el.tag)
+        role = (el.get("role") or "").lower()
+        if found is None and role:
+            found = pagetree._REGION_OF_ROLE.get(role)
+        names = f" {el.get('class') or ''} {el.get('id') or ''} "
+        if found is None and names.strip():
+            found = seen[names] if names in seen else pagetree._names_region(names, seen)
+        return found
+
+    def hidden(el: HtmlElement) -> bool:
+        style = el.get("style") or ""
+        return (
+            el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or pagetree._HIDDEN_STYLE.search(style) is not None
+        )
+
+    body = tree.find("body")
+    walk = etree.iterwalk(body if body is not None else tree, events=("start", "end"))
+    for event, el in walk:
+        if event == "start":
+            if el.tag in skipped or hidden(el):
+                walk.skip_subtree()
+                stack.append("skipped")
+                continue
+            outer = stack[-1]
+            region = own_region(el) or outer
+            if buf and (el.tag in pagetree.BLOCK_TAGS or region != outer):
+                flush(outer)
+            stack.append(region)
+            if el.tag == "pre":
+                pre += 1
+            elif el.tag == "br":
+                buf.append(pagetree._BR)
+            elif el.tag in pagetree.CELL_TAGS:
+                buf.append(" ")
+            buf.append(el.text or "")
+            continue
+        region = stack.pop()
+        if region != "skipped":
+            if buf and (el.tag in pagetree.BLOCK_TAGS or region != stack[-1]):
+                flush(region)
+            if el.tag == "pre":
+                pre -= 1
+            elif el.tag in pagetree.CELL_TAGS:
+                buf.append(" ")
+        buf.append(el.tail or "")
+    if buf:
+        flush(stack[-1])
+    return out
 
 
 WALKS = [
@@ -296,12 +368,10 @@ WALKS = [
 
 
 @pytest.mark.parametrize("html", WALKS)
-def test_the_compiled_walk_finds_the_blocks_the_python_walk_finds(html: str) -> None:
-    if pagetree.walk_blocks is None:
-        pytest.fail("srcdiff._pagewalk is not built (python setup.py build_ext --inplace)")
+def test_the_compiled_walk_finds_the_blocks_the_reference_walk_finds(html: str) -> None:
     tree, cut = pagetree.parse(html)
     assert tree is not None and not cut
-    blocks = [(b.text, b.region) for b in pagetree.visible_blocks(tree)]
+    blocks = _reference_blocks(tree)
     assert pagetree.page_blocks(tree) == blocks
     assert blocks
 
