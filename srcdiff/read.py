@@ -188,7 +188,12 @@ def _read_file(path: str, max_bytes: int) -> tuple[bytes, str]:
                 raise InputError(path, "is a directory")
             if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
                 raise _too_big(path, info.st_size, max_bytes)
-            data = fh.read(max_bytes + 1)
+            # As much as the file holds (asking for the limit allocates the limit), then
+            # the rest if it grew meanwhile: the same bytes as one read up to the limit.
+            size = info.st_size if stat.S_ISREG(info.st_mode) else max_bytes
+            data = fh.read(min(size, max_bytes) + 1)
+            if size < len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
