@@ -133,8 +133,9 @@ def main_flags(blocks: list[str], main: str) -> list[bool]:
     cannot match by chance, or where it is a whole line of the extractor's
     (a heading, a list item).
     """
-    hay = _squeezed(main)
-    lines = {_squeezed(line) for line in main.splitlines()}
+    squeezed_lines = [_squeezed(line) for line in main.splitlines()]
+    hay = "".join(squeezed_lines)  # _squeezed(main): every line end is whitespace to split
+    lines = set(squeezed_lines)
     cursor = 0
     flags = []
     for block in blocks:
