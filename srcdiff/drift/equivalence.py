@@ -34,7 +34,7 @@ def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
     key = content([w])
     if key and key[0] in stems:
         return True
-    return any(lexdata.relation(w, o) is lexdata.Relation.EQUIVALENT for o in others)
+    return any(lexdata.equivalent(w, o) for o in others)
 
 
 def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> list[str]:
@@ -85,4 +85,4 @@ def near_pairs(
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:
     """Whether the other side's sentence names ``name`` in another form the lexicon knows
     ("Netherlands" / "Dutch", "US" / "United States")."""
-    return any(lexdata.relation(name, o) is lexdata.Relation.EQUIVALENT for o in sentence)
+    return any(lexdata.equivalent(name, o) for o in sentence)
