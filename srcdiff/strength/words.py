@@ -94,19 +94,31 @@ class Token(NamedTuple):
     """A number ("40", "1,000", "forty"): what ``{N}`` matches."""
 
 
+@lru_cache(maxsize=65536)
+def _form(text: str) -> tuple[str, str, bool, bool, bool]:
+    """What a token's text alone decides: (lower, lemma, punct, opens a clause, number).
+    Worked out once per word form: a big pair's claim windows hold 390,000 tokens of a few
+    thousand forms."""
+    punct = not (text[0].isalnum())
+    low = text.lower()
+    opens = (punct and text not in _QUOTES) or low in SUBORDINATORS
+    low = low.replace("’", "'")
+    number = bool(_NUMBER.search(text)) or low in _NUMBER_WORDS
+    # "1,000" and "4.5" are one token; a trailing clause comma is not.
+    return low, low if punct else lemma(low), punct, opens, number
+
+
 def tokens(sentence: str) -> tuple[Token, ...]:
     out: list[Token] = []
     clause = 0
+    new = tuple.__new__
     for m in _TOKEN.finditer(sentence):
         text = m.group()
-        punct = not (text[0].isalnum())
-        low = text.lower()
-        if (punct and text not in _QUOTES) or low in SUBORDINATORS:
+        # tuple.__new__ builds the Token without the Python frame of NamedTuple.__new__
+        low, lem, punct, opens, number = _form(text)
+        if opens:
             clause += 1
-        low = low.replace("’", "'")
-        number = bool(_NUMBER.search(text)) or low in _NUMBER_WORDS
-        # "1,000" and "4.5" are one token; a trailing clause comma is not.
-        out.append(Token(text, low, low if punct else lemma(low), m.span(), punct, clause, number))
+        out.append(new(Token, (text, low, lem, m.span(), punct, clause, number)))
     return tuple(out)
 
 
@@ -235,24 +247,32 @@ class CueIndex:
         self._by_word = {w: tuple(v) for w, v in by_word.items()}
         self._anywhere = tuple(anywhere)
         self._numeric = tuple(numeric)
+        # the patterns a token may start depend on its form alone: gathered once per form
+        self._starting = lru_cache(maxsize=65536)(self._starting_at)
+
+    def _starting_at(
+        self, lower: str, lemma: str, number: bool
+    ) -> tuple[tuple[int, str, Pattern], ...]:
+        """The patterns that can start at a token of this form, in pattern order."""
+        by_word = self._by_word
+        cands = self._anywhere + by_word.get(lower, ())
+        if lemma != lower:
+            cands += by_word.get(lemma, ())
+        if number:
+            cands += self._numeric
+        if len(cands) > 1:
+            cands = tuple(sorted({c[0]: c for c in cands}.values(), key=_first))
+        return cands
 
     def find(self, sentence: str, toks: Sequence[Token]) -> dict[str, list[Hit]]:
         """Per key, the hits of its patterns; one pattern's hits do not overlap."""
         out: dict[str, list[Hit]] = {}
         free_from: dict[int, int] = {}
-        by_word = self._by_word
+        starting = self._starting
         for i, tok in enumerate(toks):
             if tok.punct:
                 continue
-            cands = self._anywhere + by_word.get(tok.lower, ())
-            if tok.lemma != tok.lower:
-                cands += by_word.get(tok.lemma, ())
-            if tok.number:
-                cands += self._numeric
-            if not cands:
-                continue
-            if len(cands) > 1:
-                cands = tuple(sorted({c[0]: c for c in cands}.values(), key=_first))
+            cands = starting(tok.lower, tok.lemma, tok.number)
             for n, key, pattern in cands:
                 if free_from.get(n, 0) > i:
                     continue
