@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from srcdiff.lexdata import Relation, equivalent, relation
-from srcdiff.lexdata.screen import keys
+from srcdiff.lexdata.screen import keys, screened
 
-from .test_lexdata import EQUIVALENT, SEED_VOCABULARY, TABLE_WORDS
+from .test_lexdata import EQUIVALENT, REVERSED, SEED_VOCABULARY, TABLE_WORDS
 
 
 def test_every_equivalent_pair_of_the_tables_passes() -> None:
@@ -41,3 +41,18 @@ def test_empty_and_figures_are_equivalent_only_to_themselves() -> None:
     assert not equivalent("", "")
     assert equivalent("40", "40")
     assert not equivalent("40", "forty")
+
+
+def test_screened_agrees_with_relation_on_every_pair_of_table_words() -> None:
+    for a, b in itertools.product(TABLE_WORDS, repeat=2):
+        assert screened(a, b) is relation(a, b), (a, b)
+
+
+def test_every_reversed_pair_of_the_tables_passes() -> None:
+    for a, b in REVERSED:
+        assert screened(a, b) is Relation.REVERSED and screened(b, a) is Relation.REVERSED
+
+
+@given(st.sampled_from(SEED_VOCABULARY), st.sampled_from(SEED_VOCABULARY))
+def test_screened_agrees_with_relation_on_real_words(a: str, b: str) -> None:
+    assert screened(a, b) is relation(a, b)
