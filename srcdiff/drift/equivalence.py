@@ -9,6 +9,7 @@ words of a run have no like anywhere in the other side's sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import lexdata
 from ..model import Relation
@@ -37,10 +38,16 @@ def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
     return any(lexdata.equivalent(w, o) for o in others)
 
 
+@lru_cache(maxsize=4096)
+def _content_words(sentence: tuple[str, ...]) -> tuple[str, ...]:
+    """The content words of a sentence; every op in it asks for them."""
+    return tuple(o for o in sentence if content([o]))
+
+
 def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> list[str]:
     """The content words of ``ws`` with no like (same stem, or an equivalent by the
     lexicon) among the content words of the other side's ``sentence``."""
-    others = [o for o in sentence if content([o])]
+    others = _content_words(tuple(sentence))
     return [w for w in ws if content([w]) and not _alike(w, others, stems)]
 
 
