@@ -38,9 +38,10 @@ def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
     return any(lexdata.equivalent(w, o) for o in others)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _content_words(sentence: tuple[str, ...]) -> tuple[str, ...]:
-    """The content words of a sentence; every op in it asks for them."""
+    """The content words of a sentence; every op in it asks for them (one after the
+    other: the ops of a block come in order)."""
     return tuple(o for o in sentence if content([o]))
 
 
