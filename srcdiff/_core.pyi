@@ -1,6 +1,7 @@
 """Types of the compiled core (``_core.pyx``)."""
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import regex
 
@@ -9,3 +10,8 @@ def anchored_diff(
     ea: str, eb: str, diff_main: Callable[[str, str, bool], list[tuple[int, str]]]
 ) -> list[tuple[int, str]]: ...
 def unsafe_at(text: str, unsafe: regex.Pattern[str]) -> int: ...
+def cue_matches(
+    toks: tuple[Any, ...],
+    starting: Callable[[str, str, bool], tuple[tuple[int, str, Any], ...]],
+    gap: int,
+) -> list[tuple[tuple[int, str, Any], int, int]]: ...

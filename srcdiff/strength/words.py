@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import regex
 
+from .._core import cue_matches
 from ..lexdata import lemmas
 from ..model import Span
 
@@ -83,6 +84,8 @@ def lemma(word: str) -> str:
 
 
 class Token(NamedTuple):
+    """One token of a sentence.  ``_core.cue_matches`` reads the fields by position."""
+
     text: str
     lower: str
     lemma: str
@@ -127,7 +130,8 @@ def is_number(tok: Token) -> bool:
 
 
 class Part(NamedTuple):
-    """One pattern token, parsed once: what kind of test it is and what it accepts."""
+    """One pattern token, parsed once: what kind of test it is and what it accepts.
+    ``_core.cue_matches`` matches parts against tokens, reading the fields by position."""
 
     kind: str
     """``word``, ``*``, ``…``, ``^``, ``<!`` or ``!{N}``."""
@@ -159,46 +163,6 @@ class Pattern:
 def compile_cue(cue: str) -> Pattern:
     parts = tuple(cue.split())
     return Pattern(cue, parts, tuple(map(_part, parts)))
-
-
-def _match_from(parts: Sequence[Part], toks: Sequence[Token], i: int, k: int = 0) -> int | None:
-    """End index (exclusive) of a match of ``parts[k:]`` starting at token ``i``, or None."""
-    n = len(toks)
-    while k < len(parts):
-        part = parts[k]
-        kind = part.kind
-        k += 1
-        if kind == "word":
-            if i >= n:
-                return None
-            tok = toks[i]
-            if tok.punct or not (
-                tok.lower in part.lowers or tok.lemma in part.lemmas or (part.number and tok.number)
-            ):
-                return None
-            i += 1
-        elif kind == "*":
-            if i >= n or toks[i].punct:
-                return None
-            i += 1
-        elif kind == "^":
-            if i != 0:
-                return None
-        elif kind == "<!":
-            if i > 0 and toks[i - 1].lower in part.lowers:
-                return None
-        elif kind == "!{N}":
-            if i < n and toks[i].number:
-                return None
-        else:  # "…": the rest may start up to _GAP words on, never across punctuation
-            for skip in range(_GAP + 1):
-                if skip and (i + skip > n or toks[i + skip - 1].punct):
-                    return None
-                end = _match_from(parts, toks, i + skip, k)
-                if end is not None:
-                    return end
-            return None
-    return i
 
 
 @dataclass(frozen=True)
@@ -267,20 +231,8 @@ class CueIndex:
     def find(self, sentence: str, toks: Sequence[Token]) -> dict[str, list[Hit]]:
         """Per key, the hits of its patterns; one pattern's hits do not overlap."""
         out: dict[str, list[Hit]] = {}
-        free_from: dict[int, int] = {}
-        starting = self._starting
-        for i, tok in enumerate(toks):
-            if tok.punct:
-                continue
-            cands = starting(tok.lower, tok.lemma, tok.number)
-            for n, key, pattern in cands:
-                if free_from.get(n, 0) > i:
-                    continue
-                end = _match_from(pattern.compiled, toks, i)
-                if end is None or end == i:
-                    continue
-                free_from[n] = end
-                span = (toks[i].span[0], toks[end - 1].span[1])
-                hit = Hit(pattern.cue, i, end - 1, span, sentence[span[0] : span[1]])
-                out.setdefault(key, []).append(hit)
+        for (_n, key, pattern), i, end in cue_matches(tuple(toks), self._starting, _GAP):
+            span = (toks[i].span[0], toks[end - 1].span[1])
+            hit = Hit(pattern.cue, i, end - 1, span, sentence[span[0] : span[1]])
+            out.setdefault(key, []).append(hit)
         return out
