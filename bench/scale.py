@@ -11,8 +11,8 @@ the median wall seconds of each and their ratio; srcdiff's CPU seconds (user + s
 the child and its worker; git's are below the clock's 10 ms); srcdiff's peak resident
 memory (GNU time's ``%M``: the largest of its processes); and, unless ``--no-stages``,
 the CPU split of one in-process run in a child (read and segment, align, word diff,
-drift, provenance, JSON).  Last, the scaling slope: the least-squares slope of
-log(srcdiff's time) on log(size), 1.0 for linear growth.
+drift, provenance, JSON), the cycle collector off as in the command.  Last, the scaling
+slope: the least-squares slope of log(srcdiff's time) on log(size), 1.0 for linear growth.
 On a machine other processes keep busy, CPU seconds move less than wall seconds.
 """
 
@@ -58,7 +58,15 @@ def _timed(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float, float
 
 
 def stages(a: str, b: str) -> dict[str, float]:
-    """CPU seconds of each stage of one comparison, in this process, on one core."""
+    """CPU seconds of each stage of one comparison, in this process, on one core, with
+    the cycle collector off as in the command (which holds it off for the whole run)."""
+    from srcdiff.collector import no_cycle_collection
+
+    with no_cycle_collection():
+        return _stages(a, b)
+
+
+def _stages(a: str, b: str) -> dict[str, float]:
     from srcdiff import pipeline
     from srcdiff.align import plan
     from srcdiff.drift import classify

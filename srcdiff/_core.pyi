@@ -1,6 +1,7 @@
 """Types of the compiled core (``_core.pyx``)."""
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import regex
 
@@ -10,3 +11,8 @@ def anchored_diff(
 ) -> list[tuple[int, str]]: ...
 def unsafe_at(text: str, unsafe: regex.Pattern[str]) -> int: ...
 def odd_at(text: str) -> int: ...
+def cue_matches(
+    toks: tuple[Any, ...],
+    starting: Callable[[str, str, bool], tuple[tuple[int, str, Any], ...]],
+    gap: int,
+) -> list[tuple[tuple[int, str, Any], int, int]]: ...

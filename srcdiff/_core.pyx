@@ -223,3 +223,86 @@ def odd_at(str text):
             if _odd(four[i]):
                 return i
     return -1
+
+
+# Cue patterns (``strength.words``).  A token is the tuple ``words.Token`` (text, lower,
+# lemma, span, punct, clause, number) and a pattern part the tuple ``words.Part`` (kind,
+# lowers, lemmas, number): read here by position, so the two NamedTuples keep their order.
+cdef enum:
+    TOK_LOWER = 1
+    TOK_LEMMA = 2
+    TOK_PUNCT = 4
+    TOK_NUMBER = 6
+    PART_KIND = 0
+    PART_LOWERS = 1
+    PART_LEMMAS = 2
+    PART_NUMBER = 3
+
+
+cdef Py_ssize_t _cue_end(tuple parts, tuple toks, Py_ssize_t i, Py_ssize_t k,
+                         Py_ssize_t gap) except -2:
+    """End index (exclusive) of a match of ``parts[k:]`` starting at token ``i``, or -1."""
+    cdef Py_ssize_t n = len(toks), np = len(parts), skip, end
+    cdef tuple part, tok
+    cdef object kind
+    while k < np:
+        part = <tuple> parts[k]
+        kind = part[PART_KIND]
+        k += 1
+        if kind == "word":
+            if i >= n:
+                return -1
+            tok = <tuple> toks[i]
+            if tok[TOK_PUNCT] or not (
+                tok[TOK_LOWER] in part[PART_LOWERS]
+                or tok[TOK_LEMMA] in part[PART_LEMMAS]
+                or (part[PART_NUMBER] and tok[TOK_NUMBER])
+            ):
+                return -1
+            i += 1
+        elif kind == "*":
+            if i >= n or (<tuple> toks[i])[TOK_PUNCT]:
+                return -1
+            i += 1
+        elif kind == "^":
+            if i != 0:
+                return -1
+        elif kind == "<!":
+            if i > 0 and (<tuple> toks[i - 1])[TOK_LOWER] in part[PART_LOWERS]:
+                return -1
+        elif kind == "!{N}":
+            if i < n and (<tuple> toks[i])[TOK_NUMBER]:
+                return -1
+        else:  # "…": the rest may start up to ``gap`` words on, never across punctuation
+            for skip in range(gap + 1):
+                if skip and (i + skip > n or (<tuple> toks[i + skip - 1])[TOK_PUNCT]):
+                    return -1
+                end = _cue_end(parts, toks, i + skip, k, gap)
+                if end >= 0:
+                    return end
+            return -1
+    return i
+
+
+def cue_matches(tuple toks, starting, Py_ssize_t gap):
+    """Every match of the cue patterns in a sentence's tokens, as (entry, first token,
+    end token exclusive), in token order and, at one token, in the order ``starting``
+    gives; ``starting(lower, lemma, number)`` names the (number, key, pattern) entries
+    that may start at a token of that form.  A pattern's matches do not overlap."""
+    cdef Py_ssize_t i, n = len(toks), end
+    cdef tuple tok, entry
+    cdef dict free_from = {}
+    cdef list out = []
+    for i in range(n):
+        tok = <tuple> toks[i]
+        if tok[TOK_PUNCT]:
+            continue
+        for entry in starting(tok[TOK_LOWER], tok[TOK_LEMMA], tok[TOK_NUMBER]):
+            if free_from.get(entry[0], 0) > i:
+                continue
+            end = _cue_end(entry[2].compiled, toks, i, 0, gap)
+            if end < 0 or end == i:
+                continue
+            free_from[entry[0]] = end
+            out.append((entry, i, end))
+    return out

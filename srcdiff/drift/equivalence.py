@@ -9,6 +9,7 @@ words of a run have no like anywhere in the other side's sentence.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .. import lexdata
 from ..model import Relation
@@ -34,13 +35,20 @@ def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
     key = content([w])
     if key and key[0] in stems:
         return True
-    return any(lexdata.relation(w, o) is lexdata.Relation.EQUIVALENT for o in others)
+    return any(lexdata.equivalent(w, o) for o in others)
+
+
+@lru_cache(maxsize=256)
+def _content_words(sentence: tuple[str, ...]) -> tuple[str, ...]:
+    """The content words of a sentence; every op in it asks for them (one after the
+    other: the ops of a block come in order)."""
+    return tuple(o for o in sentence if content([o]))
 
 
 def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> list[str]:
     """The content words of ``ws`` with no like (same stem, or an equivalent by the
     lexicon) among the content words of the other side's ``sentence``."""
-    others = [o for o in sentence if content([o])]
+    others = _content_words(tuple(sentence))
     return [w for w in ws if content([w]) and not _alike(w, others, stems)]
 
 
@@ -85,4 +93,4 @@ def near_pairs(
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:
     """Whether the other side's sentence names ``name`` in another form the lexicon knows
     ("Netherlands" / "Dutch", "US" / "United States")."""
-    return any(lexdata.relation(name, o) is lexdata.Relation.EQUIVALENT for o in sentence)
+    return any(lexdata.equivalent(name, o) for o in sentence)

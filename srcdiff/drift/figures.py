@@ -46,12 +46,19 @@ def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | Non
     return None
 
 
+_DIGITS = re.compile(r"[0-9][0-9.,]*")
+
+
 def _stated(q: Quantity, other: DocIndex) -> bool:
     """Whether the other text also gives ``q`` word for word, qualifier and all ("kills at
     least 37" / "toll reaches 37" in a headline whose story says "At least 37 people were
     killed").  A figure with no qualifier is never looked for: it is inside every
     qualified one."""
     if not q.qualifier:
+        return False
+    # Digits and their marks have no case: the figure as typed must be in the other text,
+    # which a plain scan tells at once, where the case-blind search reads it all.
+    if any(run not in other.text for run in _DIGITS.findall(q.text)):
         return False
     text = r"\s+".join(re.escape(w) for w in q.text.split())
     return re.search(rf"(?<!\w){text}(?!\w)", other.text, re.IGNORECASE) is not None

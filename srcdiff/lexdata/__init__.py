@@ -8,6 +8,8 @@ licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure fun
   or short phrases.
 - ``phrase_relation(a_words, b_words)``: the same for two word sequences of a word diff.
 - ``close(a, b)``: whether two words are near synonyms, close but not the same meaning.
+- ``equivalent(a, b)``: ``relation(a, b) is Relation.EQUIVALENT``, most pairs screened out
+  at once (``screen``).
 
 docs/lexicon.md describes the data, the sense rule and the tables.
 """
@@ -16,5 +18,6 @@ from .forms import lemmas
 from .near import close
 from .phrase import phrase_relation
 from .relate import Relation, relation
+from .screen import equivalent
 
-__all__ = ["Relation", "close", "lemmas", "phrase_relation", "relation"]
+__all__ = ["Relation", "close", "equivalent", "lemmas", "phrase_relation", "relation"]

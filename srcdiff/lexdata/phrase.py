@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import tables
-from .relate import Relation, relation
+from .relate import Relation
+from .screen import screened  # relation, most unrelated pairs answered at once
 
 MAX_SPAN = 4
 MAX_WORDS = 12
@@ -72,7 +73,7 @@ def phrase_relation(a_words: Sequence[str], b_words: Sequence[str]) -> Relation 
     if 0 < len(ta) <= MAX_SPAN and 0 < len(tb) <= MAX_SPAN:
         # A table's form may hold an article ("a little" / "slightly"), which the
         # pairing below would drop.
-        whole = relation(" ".join(ta), " ".join(tb))
+        whole = screened(" ".join(ta), " ".join(tb))
         if whole is not None:
             return whole
     poss_a, poss_b = "'s" in ta, "'s" in tb
@@ -106,7 +107,7 @@ def _fewest_reversed(a: tuple[str, ...], b: tuple[str, ...]) -> int:
         for la in range(1, min(MAX_SPAN, len(a) - i) + 1):
             for j in range(len(b)):
                 for lb in range(1, min(MAX_SPAN, len(b) - j) + 1):
-                    found = relation(" ".join(a[i : i + la]), " ".join(b[j : j + lb]))
+                    found = screened(" ".join(a[i : i + la]), " ".join(b[j : j + lb]))
                     if found is not None:
                         mask = ((1 << lb) - 1) << j
                         edges[i].append((i + la, mask, int(found is Relation.REVERSED)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from ..model import Severity, Span
 from ..normalize import STOPWORDS
@@ -50,6 +51,12 @@ _INDEX = CueIndex(
 
 Found = dict[str, list[Hit]]
 """The cue hits of one sentence, per "scale/level"."""
+
+_SCALE_KEYS = MappingProxyType(
+    {scale.name: frozenset(f"{scale.name}/{lv.name}" for lv in scale.levels) for scale in SCALES}
+)
+"""The "scale/level" keys of each scale: a sentence with none of them among its hits
+reads the scale's default, without looking at its levels one by one."""
 
 
 @dataclass(frozen=True)
@@ -273,12 +280,17 @@ def _scale_reading(
     hits: Found,
     clauses: frozenset[int] | None = None,
 ) -> Reading | None:
-    found = [
-        (h, lv)
-        for lv in scale.levels
-        for h in _hits(scale, lv, hits)
-        if _negator(toks, h.first) is None and (clauses is None or toks[h.first].clause in clauses)
-    ]
+    found = (
+        []
+        if hits.keys().isdisjoint(_SCALE_KEYS[scale.name])
+        else [
+            (h, lv)
+            for lv in scale.levels
+            for h in _hits(scale, lv, hits)
+            if _negator(toks, h.first) is None
+            and (clauses is None or toks[h.first].clause in clauses)
+        ]
+    )
     if scale is SOURCE:
         # "Bergmann Securities analysts said": the analysts of a named firm.
         found = [

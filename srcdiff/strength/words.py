@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 import regex
 
+from .._core import cue_matches
 from ..lexdata import lemmas
 from ..model import Span
 
@@ -83,6 +84,8 @@ def lemma(word: str) -> str:
 
 
 class Token(NamedTuple):
+    """One token of a sentence.  ``_core.cue_matches`` reads the fields by position."""
+
     text: str
     lower: str
     lemma: str
@@ -94,19 +97,31 @@ class Token(NamedTuple):
     """A number ("40", "1,000", "forty"): what ``{N}`` matches."""
 
 
+@lru_cache(maxsize=65536)
+def _form(text: str) -> tuple[str, str, bool, bool, bool]:
+    """What a token's text alone decides: (lower, lemma, punct, opens a clause, number).
+    Worked out once per word form: a big pair's claim windows hold 390,000 tokens of a few
+    thousand forms."""
+    punct = not (text[0].isalnum())
+    low = text.lower()
+    opens = (punct and text not in _QUOTES) or low in SUBORDINATORS
+    low = low.replace("’", "'")
+    number = bool(_NUMBER.search(text)) or low in _NUMBER_WORDS
+    # "1,000" and "4.5" are one token; a trailing clause comma is not.
+    return low, low if punct else lemma(low), punct, opens, number
+
+
 def tokens(sentence: str) -> tuple[Token, ...]:
     out: list[Token] = []
     clause = 0
+    new = tuple.__new__
     for m in _TOKEN.finditer(sentence):
         text = m.group()
-        punct = not (text[0].isalnum())
-        low = text.lower()
-        if (punct and text not in _QUOTES) or low in SUBORDINATORS:
+        # tuple.__new__ builds the Token without the Python frame of NamedTuple.__new__
+        low, lem, punct, opens, number = _form(text)
+        if opens:
             clause += 1
-        low = low.replace("’", "'")
-        number = bool(_NUMBER.search(text)) or low in _NUMBER_WORDS
-        # "1,000" and "4.5" are one token; a trailing clause comma is not.
-        out.append(Token(text, low, low if punct else lemma(low), m.span(), punct, clause, number))
+        out.append(new(Token, (text, low, lem, m.span(), punct, clause, number)))
     return tuple(out)
 
 
@@ -115,7 +130,8 @@ def is_number(tok: Token) -> bool:
 
 
 class Part(NamedTuple):
-    """One pattern token, parsed once: what kind of test it is and what it accepts."""
+    """One pattern token, parsed once: what kind of test it is and what it accepts.
+    ``_core.cue_matches`` matches parts against tokens, reading the fields by position."""
 
     kind: str
     """``word``, ``*``, ``…``, ``^``, ``<!`` or ``!{N}``."""
@@ -147,46 +163,6 @@ class Pattern:
 def compile_cue(cue: str) -> Pattern:
     parts = tuple(cue.split())
     return Pattern(cue, parts, tuple(map(_part, parts)))
-
-
-def _match_from(parts: Sequence[Part], toks: Sequence[Token], i: int, k: int = 0) -> int | None:
-    """End index (exclusive) of a match of ``parts[k:]`` starting at token ``i``, or None."""
-    n = len(toks)
-    while k < len(parts):
-        part = parts[k]
-        kind = part.kind
-        k += 1
-        if kind == "word":
-            if i >= n:
-                return None
-            tok = toks[i]
-            if tok.punct or not (
-                tok.lower in part.lowers or tok.lemma in part.lemmas or (part.number and tok.number)
-            ):
-                return None
-            i += 1
-        elif kind == "*":
-            if i >= n or toks[i].punct:
-                return None
-            i += 1
-        elif kind == "^":
-            if i != 0:
-                return None
-        elif kind == "<!":
-            if i > 0 and toks[i - 1].lower in part.lowers:
-                return None
-        elif kind == "!{N}":
-            if i < n and toks[i].number:
-                return None
-        else:  # "…": the rest may start up to _GAP words on, never across punctuation
-            for skip in range(_GAP + 1):
-                if skip and (i + skip > n or toks[i + skip - 1].punct):
-                    return None
-                end = _match_from(parts, toks, i + skip, k)
-                if end is not None:
-                    return end
-            return None
-    return i
 
 
 @dataclass(frozen=True)
@@ -235,32 +211,28 @@ class CueIndex:
         self._by_word = {w: tuple(v) for w, v in by_word.items()}
         self._anywhere = tuple(anywhere)
         self._numeric = tuple(numeric)
+        # the patterns a token may start depend on its form alone: gathered once per form
+        self._starting = lru_cache(maxsize=65536)(self._starting_at)
+
+    def _starting_at(
+        self, lower: str, lemma: str, number: bool
+    ) -> tuple[tuple[int, str, Pattern], ...]:
+        """The patterns that can start at a token of this form, in pattern order."""
+        by_word = self._by_word
+        cands = self._anywhere + by_word.get(lower, ())
+        if lemma != lower:
+            cands += by_word.get(lemma, ())
+        if number:
+            cands += self._numeric
+        if len(cands) > 1:
+            cands = tuple(sorted({c[0]: c for c in cands}.values(), key=_first))
+        return cands
 
     def find(self, sentence: str, toks: Sequence[Token]) -> dict[str, list[Hit]]:
         """Per key, the hits of its patterns; one pattern's hits do not overlap."""
         out: dict[str, list[Hit]] = {}
-        free_from: dict[int, int] = {}
-        by_word = self._by_word
-        for i, tok in enumerate(toks):
-            if tok.punct:
-                continue
-            cands = self._anywhere + by_word.get(tok.lower, ())
-            if tok.lemma != tok.lower:
-                cands += by_word.get(tok.lemma, ())
-            if tok.number:
-                cands += self._numeric
-            if not cands:
-                continue
-            if len(cands) > 1:
-                cands = tuple(sorted({c[0]: c for c in cands}.values(), key=_first))
-            for n, key, pattern in cands:
-                if free_from.get(n, 0) > i:
-                    continue
-                end = _match_from(pattern.compiled, toks, i)
-                if end is None or end == i:
-                    continue
-                free_from[n] = end
-                span = (toks[i].span[0], toks[end - 1].span[1])
-                hit = Hit(pattern.cue, i, end - 1, span, sentence[span[0] : span[1]])
-                out.setdefault(key, []).append(hit)
+        for (_n, key, pattern), i, end in cue_matches(tuple(toks), self._starting, _GAP):
+            span = (toks[i].span[0], toks[end - 1].span[1])
+            hit = Hit(pattern.cue, i, end - 1, span, sentence[span[0] : span[1]])
+            out.setdefault(key, []).append(hit)
         return out
