@@ -106,7 +106,9 @@ def _source_kept(spk: list[str], v: OpView, side: int) -> bool:
         if v.state.spoke(side, entity_key(w)) or v.state.spoke(side, w):
             return True
         name = forms.get(w)
-        return name is not None and v.state.spoke_where(side, lambda ws: _named_as(name, ws))
+        return name is not None and v.state.spoke_where(
+            side, lambda win: _named_as(name, win.outside_words)
+        )
 
     return bool(spk) and all(given(w) for w in spk)
 

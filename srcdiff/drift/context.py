@@ -185,22 +185,18 @@ class BlockState:
         speaker noun) outside quotes: the source is given there, whatever the wording.
         ``exact``: the word itself, not a name it may be a form of ("Andrada" is no form
         of "Andrade" here)."""
-        D = (self.A, self.B)[side]
-        for para in self._para_numbers(side):
-            for sent in D.sentences(para):
-                win = self.window(side, sent)
-                if win.vouched and (key in win.outside_words or not exact and win.names(key)):
-                    return True
-        return False
+        return self.spoke_where(
+            side, lambda win: key in win.outside_words or not exact and win.names(key)
+        )
 
-    def spoke_where(self, side: int, holds: Callable[[frozenset[str]], bool]) -> bool:
-        """Whether a sentence of the block's paragraphs on one side that holds a speech
-        verb has words outside quotes of which ``holds`` is true."""
+    def spoke_where(self, side: int, holds: Callable[[Window], bool]) -> bool:
+        """Whether a sentence of the block's paragraphs on one side that holds a speech or
+        evidential verb is one of which ``holds`` is true."""
         D = (self.A, self.B)[side]
         for para in self._para_numbers(side):
             for sent in D.sentences(para):
                 win = self.window(side, sent)
-                if win.vouched and holds(win.outside_words):
+                if win.vouched and holds(win):
                     return True
         return False
 

@@ -26,7 +26,16 @@ from functools import lru_cache
 
 from . import tables, thesaurus, wordnet
 from .forms import degree, fold, pos_lemmas
-from .relate import ATTESTED_SHARE, frequent, opposed, readings, relation
+from .relate import (
+    ATTESTED_SHARE,
+    _ancestors,
+    _head,
+    _linked,
+    frequent,
+    opposed,
+    readings,
+    relation,
+)
 from .wordnet import Sense
 
 KIND_DEPTH = 2
@@ -41,20 +50,6 @@ def _troponym(x: int, y: int) -> bool:
     return linked and sx.lexfile == sy.lexfile
 
 
-def _above(index: int, depth: int) -> set[int]:
-    found: set[int] = set()
-    frontier = [index]
-    for _ in range(depth):
-        frontier = [up for node in frontier for up in wordnet.synset(node).links.get("@", ())]
-        found.update(frontier)
-    return found
-
-
-def _cluster(index: int) -> int:
-    found = wordnet.synset(index)
-    return found.links["&"][0] if found.type == "s" and found.links.get("&") else index
-
-
 def _kindred(x: int, y: int, pos: str) -> bool:
     """Whether WordNet says two senses differ in kind (a verb and its troponym within
     ``KIND_DEPTH`` levels, or two verbs its verb groups set side by side: "accept" /
@@ -62,12 +57,11 @@ def _kindred(x: int, y: int, pos: str) -> bool:
     if x == y:
         return False
     if pos == "v":
-        grouped = y in wordnet.synset(x).links.get("$", ()) or x in wordnet.synset(y).links.get(
-            "$", ()
+        return (
+            _linked(x, y, "$") or y in _ancestors(x, KIND_DEPTH) or x in _ancestors(y, KIND_DEPTH)
         )
-        return grouped or y in _above(x, KIND_DEPTH) or x in _above(y, KIND_DEPTH)
     if pos in "as":
-        return _cluster(x) == _cluster(y)
+        return _head(x) == _head(y)
     return False
 
 

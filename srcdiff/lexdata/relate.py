@@ -372,10 +372,13 @@ def relation(a: str, b: str) -> Relation | None:
     return found
 
 
+_NAME_GROUPS = tables.groups(tables.NAMES)
+"""The name groups in table order (the indices of ``_Word.name_groups``)."""
+
+
 def _name_forms(word: _Word, base: str) -> frozenset[str]:
     """``base`` and the other forms of the name groups ``word`` belongs to, folded."""
-    names = tables.groups(tables.NAMES)
-    return frozenset([base, *(fold(f) for g in word.name_groups for f in names[g])])
+    return frozenset([base, *(fold(f) for g in word.name_groups for f in _NAME_GROUPS[g])])
 
 
 _POSSESSIVE = re.compile(r"^(\S+?)['’]s$")

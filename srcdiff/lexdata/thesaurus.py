@@ -10,9 +10,10 @@ docs/lexicon.md says how ``close`` uses it and which WordNet checks guard it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+
+from .wordnet import keyed_row
 
 DATA_FILE = "thesaurus.tsv"
 
@@ -26,12 +27,8 @@ def _rows() -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _partners(word: str) -> frozenset[str]:
     """The entries stored under ``word``: those after it in alphabetical order."""
-    rows = _rows()
-    key = word + "\t"
-    at = bisect_left(rows, key)
-    if at < len(rows) and rows[at].startswith(key):
-        return frozenset(rows[at][len(key) :].split(","))
-    return frozenset()
+    found = keyed_row(_rows(), word)
+    return frozenset() if found is None else frozenset(found.split(","))
 
 
 def mutual(a: str, b: str) -> bool:

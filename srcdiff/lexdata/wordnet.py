@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -95,13 +95,18 @@ def database() -> Database:
     return Database(lemma_rows, synset_rows, derivation_rows, MappingProxyType(exceptions))
 
 
-def _row(lemma: str) -> str | None:
-    rows = database().lemma_rows
-    key = lemma + "\t"  # tab sorts before every character of a lemma, so order is kept
-    at = bisect_left(rows, key)
-    if at < len(rows) and rows[at].startswith(key):
-        return rows[at][len(key) :]
+def keyed_row(rows: Sequence[str], key: str) -> str | None:
+    """The rest of the row ``key<TAB>...`` of ``rows`` (sorted), or None: a binary search,
+    as a tab sorts before every character a key may hold, so row order is key order."""
+    head = key + "\t"
+    at = bisect_left(rows, head)
+    if at < len(rows) and rows[at].startswith(head):
+        return rows[at][len(head) :]
     return None
+
+
+def _row(lemma: str) -> str | None:
+    return keyed_row(database().lemma_rows, lemma)
 
 
 @lru_cache(maxsize=65536)
