@@ -307,10 +307,11 @@ def _scale_reading(
         hit, level = min(found, key=lambda f: (f[1].rank, f[0].first))
     else:
         hit, level = min(found, key=lambda f: (f[0].first, f[0].first - f[0].last))
-    r = replace(
-        _reading(scale, level, sentence, hit, hit), present=frozenset(lv.name for _h, lv in found)
+    return replace(
+        _reading(scale, level, sentence, hit, hit),
+        present=frozenset(lv.name for _h, lv in found),
+        about=_about(hit, toks) if scale is SCOPE else frozenset(),
     )
-    return replace(r, about=_about(hit, toks)) if scale is SCOPE else r
 
 
 def profile(sentence: str) -> ClaimProfile:
