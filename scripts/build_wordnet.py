@@ -3,8 +3,10 @@
 Usage: python3 scripts/build_wordnet.py [WORDNET_DIR] [OUT_FILE]
 
 WORDNET_DIR defaults to /usr/share/wordnet (Debian's ``wordnet-base``), OUT_FILE to
-srcdiff/lexdata/wordnet.tsv.gz.  The output is deterministic (sorted, gzip with no
-timestamp), so running the script again regenerates the committed file byte for byte.
+srcdiff/lexdata/wordnet.tsv.  The output is deterministic (sorted), so running the script
+again regenerates the committed file byte for byte.  It is plain UTF-8: srcdiff searches it
+in place on every run (``srcdiff/lexdata/lines.py``), where decompressing a gzip'd copy took
+27 ms; git and wheels compress it.
 
 What is kept (see docs/lexicon.md): for every lemma, its synsets per part of speech in
 WordNet's sense order with each sense's tag count from cntlist.rev; for every synset its
@@ -17,7 +19,6 @@ pointer kinds are dropped.
 
 from __future__ import annotations
 
-import gzip
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -130,8 +131,8 @@ def build(wn: Path) -> bytes:
     out = ["# WordNet 3.0, converted by scripts/build_wordnet.py; licence: WORDNET-LICENSE"]
     out.append("#lemmas")
     out.extend(f"{lemma}\t{' '.join(parts)}" for lemma, parts in sorted(lemma_lines.items()))
-    out.append("#synsets")  # line i of this section is synset i
-    for key in order:
+    out.append("#synsets")  # line i of this section is synset i, numbered
+    for i, key in enumerate(order):
         info = synsets[key]
         links = defaultdict(set)
         ptrs = info["ptrs"]
@@ -140,7 +141,7 @@ def build(wn: Path) -> bytes:
             if symbol in KEPT_POINTERS:
                 links[KEPT_POINTERS[symbol]].add(ids[target])
         fields = [f"{code}{','.join(map(str, sorted(links[code])))}" for code in sorted(links)]
-        row = f"{info['type']}\t{int(str(info['lexfile']))}\t{' '.join(fields)}"
+        row = f"{i:06d}\t{info['type']}\t{int(str(info['lexfile']))}\t{' '.join(fields)}"
         out.append(row.rstrip())
     out.append("#derivations")  # lemma pairs a < b that WordNet links word to word
     out.extend(sorted(derivations(synsets)))
@@ -149,14 +150,13 @@ def build(wn: Path) -> bytes:
         for line in sorted((wn / f"{name}.exc").read_text(encoding="latin-1").splitlines()):
             form, *bases = line.split()
             out.append(f"{pos}\t{form.replace('_', ' ')}\t{','.join(bases).replace('_', ' ')}")
-    text = "\n".join(out) + "\n"
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def main(argv: list[str]) -> int:
     wn = Path(argv[1] if len(argv) > 1 else "/usr/share/wordnet")
     root = Path(__file__).resolve().parent.parent
-    out = Path(argv[2]) if len(argv) > 2 else root / "srcdiff" / "lexdata" / "wordnet.tsv.gz"
+    out = Path(argv[2]) if len(argv) > 2 else root / "srcdiff" / "lexdata" / "wordnet.tsv"
     if not (wn / "data.noun").is_file():
         print(f"build_wordnet: {wn}: no WordNet database (install wordnet-base)", file=sys.stderr)
         return 2

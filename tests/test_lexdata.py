@@ -305,10 +305,13 @@ def test_lemmas_of_unknown_words_and_case() -> None:
 def test_database_is_loaded_once_and_indexed() -> None:
     db = wordnet.database()
     assert wordnet.database() is db
-    assert len(db.lemma_rows) > 140_000 and len(db.synset_rows) == 117_659
-    # the lookup bisects whole rows, so row order must be lemma order
-    assert list(db.lemma_rows) == sorted(db.lemma_rows)
-    assert list(db.lemma_rows) == sorted(db.lemma_rows, key=lambda row: row.split("\t")[0])
+    lemma_rows, synset_rows = list(db.lemma_rows), list(db.synset_rows)
+    assert len(lemma_rows) > 140_000 and len(synset_rows) == 117_659
+    # the lookup bisects whole lines, so line order must be lemma order, and number order
+    assert lemma_rows == sorted(lemma_rows)
+    assert lemma_rows == sorted(lemma_rows, key=lambda row: row.split("\t")[0])
+    assert synset_rows == sorted(synset_rows)
+    assert [int(row.split("\t")[0]) for row in synset_rows] == list(range(117_659))
     first = wordnet.senses("hard", "a")[0]
     assert first.rank == 0 and first.tags > 0
     assert first.synset in [sense.synset for sense in wordnet.senses("difficult", "a")]
@@ -317,7 +320,7 @@ def test_database_is_loaded_once_and_indexed() -> None:
 def test_build_script_regenerates_the_packaged_data(tmp_path: Path) -> None:
     source = Path("/usr/share/wordnet")
     assert (source / "data.noun").is_file(), "install wordnet-base (scripts/test.sh does)"
-    out = tmp_path / "wordnet.tsv.gz"
+    out = tmp_path / "wordnet.tsv"
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_wordnet.py"), str(source), str(out)],
         capture_output=True,

@@ -1,6 +1,6 @@
 """Lexical knowledge for judging rewrites: lemmas, and how words relate in meaning.
 
-Built on WordNet 3.0 (packaged as ``wordnet.tsv.gz``, read once per process on first use,
+Built on WordNet 3.0 (packaged as ``wordnet.tsv``, read once per process on first use,
 licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure functions:
 
 - ``lemmas(word)``: lowercase base forms of an English word form.

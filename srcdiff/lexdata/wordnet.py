@@ -1,21 +1,24 @@
-"""Read access to the packaged WordNet 3.0 data (``wordnet.tsv.gz``).
+"""Read access to the packaged WordNet 3.0 data (``wordnet.tsv``).
 
 The file is written by ``scripts/build_wordnet.py``; docs/lexicon.md describes it.  It is
-read once per process, on first use, by ``database()``; lines are split into fields
-only when a word is looked up, which keeps the load near 0.1 s.
+read once per process, on first use, by ``database()``, and searched in place
+(``lines.SortedLines``): a line is found, copied and split into fields only when a word
+is looked up, which keeps the load near 5 ms.
 """
 
 from __future__ import annotations
 
-import gzip
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
-DATA_FILE = "wordnet.tsv.gz"
+from .lines import SortedLines
+
+DATA_FILE = "wordnet.tsv"
+SYNSET_DIGITS = 6
+"""Width of a synset row's number, zero-padded so that row order is number order."""
 POS = ("n", "v", "a", "r")
 """WordNet's parts of speech: noun, verb, adjective (heads and satellites), adverb."""
 
@@ -66,11 +69,11 @@ class Synset:
 
 @dataclass(frozen=True, slots=True)
 class Database:
-    lemma_rows: tuple[str, ...]
+    lemma_rows: SortedLines
     """``lemma<TAB>pos=id[:tags],... pos=...`` sorted by lemma."""
-    synset_rows: tuple[str, ...]
-    """Row i describes synset i: ``type<TAB>lexfile[<TAB>code ids ...]``."""
-    derivation_rows: tuple[str, ...]
+    synset_rows: SortedLines
+    """``number<TAB>type<TAB>lexfile[<TAB>code ids ...]`` for each synset, by number."""
+    derivation_rows: SortedLines
     """``a<TAB>b`` (a < b, sorted): lemmas WordNet derives one from the other."""
     exceptions: Mapping[tuple[str, str], tuple[str, ...]]
     """(pos, irregular form) -> base forms."""
@@ -79,34 +82,21 @@ class Database:
 @lru_cache(maxsize=1)
 def database() -> Database:
     """The packaged WordNet, read on first call and shared by every later one."""
-    raw = resources.files(__package__).joinpath(DATA_FILE).read_bytes()
-    text = gzip.decompress(raw).decode("utf-8")
-    lemmas_at = text.index("#lemmas\n")
-    synsets_at = text.index("#synsets", lemmas_at)
-    derivations_at = text.index("#derivations\n", synsets_at)
-    exceptions_at = text.index("#exceptions\n", derivations_at)
-    lemma_rows = tuple(text[lemmas_at + 8 : synsets_at].splitlines())
-    synset_rows = tuple(text[synsets_at:derivations_at].splitlines()[1:])
-    derivation_rows = tuple(text[derivations_at:exceptions_at].splitlines()[1:])
+    text = resources.files(__package__).joinpath(DATA_FILE).read_text(encoding="utf-8")
     exceptions: dict[tuple[str, str], tuple[str, ...]] = {}
-    for row in text[exceptions_at + 12 :].splitlines():
+    for row in SortedLines.section(text, "#exceptions"):
         pos, form, bases = row.split("\t")
         exceptions[(pos, form)] = tuple(bases.split(","))
-    return Database(lemma_rows, synset_rows, derivation_rows, MappingProxyType(exceptions))
-
-
-def keyed_row(rows: Sequence[str], key: str) -> str | None:
-    """The rest of the row ``key<TAB>...`` of ``rows`` (sorted), or None: a binary search,
-    as a tab sorts before every character a key may hold, so row order is key order."""
-    head = key + "\t"
-    at = bisect_left(rows, head)
-    if at < len(rows) and rows[at].startswith(head):
-        return rows[at][len(head) :]
-    return None
+    return Database(
+        SortedLines.section(text, "#lemmas", "#synsets"),
+        SortedLines.section(text, "#synsets", "#derivations"),
+        SortedLines.section(text, "#derivations", "#exceptions"),
+        MappingProxyType(exceptions),
+    )
 
 
 def _row(lemma: str) -> str | None:
-    return keyed_row(database().lemma_rows, lemma)
+    return database().lemma_rows.row(lemma)
 
 
 @lru_cache(maxsize=65536)
@@ -127,10 +117,7 @@ def senses(lemma: str, pos: str) -> tuple[Sense, ...]:
 
 def derived(a: str, b: str) -> bool:
     """Whether WordNet derives one of two lemmas from the other, word to word."""
-    key = "\t".join(sorted((a, b)))
-    rows = database().derivation_rows
-    at = bisect_left(rows, key)
-    return at < len(rows) and rows[at] == key
+    return database().derivation_rows.has("\t".join(sorted((a, b))))
 
 
 def parts_of_speech(lemma: str) -> tuple[str, ...]:
@@ -143,7 +130,10 @@ def parts_of_speech(lemma: str) -> tuple[str, ...]:
 def synset(index: int) -> Synset:
     """Synset ``index`` with its similar-to (&), hypernym (@, nouns and verbs), verb group
     ($), antonym (!), pertainym (\\), derivation (+) and member (%) links."""
-    fields = database().synset_rows[index].split("\t")
+    row = database().synset_rows.row(f"{index:0{SYNSET_DIGITS}d}")
+    if row is None:
+        raise IndexError(f"no synset {index}")
+    fields = row.split("\t")
     links = {}
     if len(fields) > 2:
         for group in fields[2].split(" "):
