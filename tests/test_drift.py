@@ -96,9 +96,22 @@ CASES = [
     ),
     (
         "The new port will open in May, officials say.",
-        # A hedge on the claim itself moves it on the certainty scale: high either way, since
-        # a severity must not depend on which file is given first (docs/drift.md).
+        # A hedge on a claim that states no finding: medium either way, since a severity
+        # must not depend on which file is given first (docs/drift.md).
         "The new port may open in May, officials say.",
+        "hedge",
+        M,
+    ),
+    (
+        # The same hedge on a finding is the exaggeration of Sumner et al.: high either way.
+        "The study shows that the treatment will be widely used.",
+        "The study shows that the treatment may be widely used.",
+        "hedge",
+        H,
+    ),
+    (
+        "Researchers found the results are preliminary.",
+        "Researchers found the results are conclusive.",
         "hedge",
         H,
     ),

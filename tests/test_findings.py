@@ -14,7 +14,7 @@ from srcdiff.marks import current_marks, orphans
 from srcdiff.model import Drift, DriftKind, Relation, Report, Severity
 from srcdiff.pipeline import compare, compare_paths, document_from_text
 from srcdiff.review import Mark, load_marks
-from srcdiff.strength.scales import SEVERITY
+from srcdiff.strength.scales import FINDING_SEVERITY, SEVERITY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -172,6 +172,9 @@ def test_docs_print_the_severity_table() -> None:
         assert f"| `{cue.value}` | {w.severity.value} | {w.relation.value} | {w.why} |" in doc, cue
     for scale, (change, reversal) in SEVERITY.items():
         assert f"| `{scale}` | {change.value} | {reversal.value} |" in doc, scale
+    findings = doc[doc.index("| scale in a claim of findings |") :]
+    for scale, (change, reversal) in FINDING_SEVERITY.items():
+        assert f"| `{scale}` | {change.value} | {reversal.value} |" in findings, scale
 
 
 def test_relation_is_reported_on_every_drift() -> None:

@@ -20,6 +20,9 @@ from .scales import (
     CERTAINTY,
     CONJUNCTIONS,
     ERGATIVE,
+    EVIDENCE,
+    FINDING_SEVERITY,
+    FINDING_WORDS,
     HEDGE_WINDOW,
     INTRANSITIVE_AFTER,
     NAMED_SOURCE_VERBS,
@@ -383,6 +386,7 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
     not also a certainty one.
     """
     out: list[ScaleChange] = []
+    of_findings = _of_findings(a) or _of_findings(b)
     for scale in SCALES:
         ra, rb = a.get(scale.name), b.get(scale.name)
         if ra is None or rb is None or ra.level == rb.level or ra.rank == rb.rank:
@@ -399,6 +403,7 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
         policy = (
             SEVERITY.get(f"{scale.name}/{ra.level}")
             or SEVERITY.get(f"{scale.name}/{rb.level}")
+            or (FINDING_SEVERITY.get(scale.name) if of_findings else None)
             or SEVERITY[scale.name]
         )
         severity = policy[1 if reversal else 0]
@@ -418,6 +423,15 @@ def compare(a: ClaimProfile, b: ClaimProfile) -> tuple[ScaleChange, ...]:
             )
         )
     return tuple(out)
+
+
+def _of_findings(p: ClaimProfile) -> bool:
+    """Whether a sentence states a finding: it names a study or what it found, frames its
+    claim as what the evidence says, or states a relation of cause or correlation."""
+    if p.lemmas & FINDING_WORDS:
+        return True
+    evidence, causal = p.get(EVIDENCE.name), p.get(CAUSALITY.name)
+    return evidence is not None or (causal is not None and causal.rank > 0)
 
 
 def direction_of(changes: Sequence[ScaleChange]) -> str | None:

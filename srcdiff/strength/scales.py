@@ -576,7 +576,7 @@ SEVERITY = MappingProxyType(
     {
         "causality": (Severity.HIGH, Severity.HIGH),
         "causality/unstated": (Severity.LOW, Severity.LOW),
-        "certainty": (Severity.HIGH, Severity.HIGH),
+        "certainty": (Severity.MEDIUM, Severity.HIGH),
         "evidence": (Severity.MEDIUM, Severity.HIGH),
         "scope": (Severity.HIGH, Severity.HIGH),
         "quantifier": (Severity.HIGH, Severity.HIGH),
@@ -595,6 +595,40 @@ direction would depend on the order of the files. A causal cue on one side only 
 causal verbs are an open class, and the other side may say the same in a verb the list lacks
 ("curbs" / "reins in"); hedges, scopes and quantifiers are closed classes, so a cue of theirs
 on one side only is a real change."""
+
+
+FINDING_WORDS = frozenset(
+    {
+        "study",
+        "research",
+        "researcher",
+        "scientist",
+        "finding",
+        "result",
+        "trial",
+        "experiment",
+        "data",
+        "evidence",
+        "analysis",
+        "survey",
+        "paper",
+        "author",
+        "participant",
+        "cohort",
+        "sample",
+    }
+)
+"""Lemmas of the nouns that name a study and what it found. The claims whose strength
+Sumner et al. (BMJ 2014) code, in papers and their press releases, are claims of findings:
+"the study suggests", "researchers found", "results show"."""
+
+FINDING_SEVERITY = MappingProxyType({"certainty": (Severity.HIGH, Severity.HIGH)})
+"""Per scale, where it differs from ``SEVERITY``: the severity of a change in a claim of
+findings (either sentence names a study or its findings, frames the claim as what the
+evidence says, or states a relation of cause or correlation). A hedge dropped from a
+finding is the exaggeration Sumner et al. count ("may reduce" → "reduces"); elsewhere
+("the strongest of magnitude 5.2" / "the strongest possibly reaching magnitude 5.2") a
+hedge is a medium change, as the drift table rates one."""
 
 
 def cue_words(scales: tuple[Scale, ...]) -> frozenset[str]:
