@@ -311,3 +311,32 @@ def test_two_neighbouring_passages_swapped_pair_in_their_run() -> None:
     links += [ParaLink((10,), (11,), 0.0)]
     links += [ParaLink((k,), (k,), 0.0) for k in range(12, 21)]
     assert ParaLink((11,), (10,), 0.0) in fill_gaps(links, chance, a, b)
+
+
+def test_a_pair_in_a_gap_must_be_clearly_the_best_of_its_row_and_column() -> None:
+    """Two paragraphs of a preamble share its topical words with one new paragraph of the
+    other version about as much each: no pair.  Two halves of a split, each holding its own
+    share of the other side, pair as one 2:1 block."""
+    filler = [" ".join(f"w{k}z{n}" for n in range(40)) for k in range(30)]
+    topic = "ordinary general public licence libraries developers"
+    first = f"{topic} blurred distinction weaker conditions sharing"
+    second = f"{topic} unrestricted linking deprive users freedom"
+    new = f"{topic} lesser protect competitive advantage"
+    a = _bags(*filler[:15], first, second, *filler[15:])
+    b = _bags(*filler[:15], new, *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert min(chance.z(a[15], b[15]), chance.z(a[16], b[15])) >= Z_ORDER
+    links = [ParaLink((k,), (k,), 0.0) for k in range(15)]
+    links += [ParaLink((k + 1,), (k,), 0.0) for k in range(16, 31)]
+    assert fill_gaps(links, chance, a, b) == links
+    whole = "blurred distinction weaker conditions sharing unrestricted linking deprive users"
+    a = _bags(
+        *filler[:15],
+        "blurred distinction weaker conditions",
+        "unrestricted linking deprive users",
+        *filler[15:],
+    )
+    b = _bags(*filler[:15], whole, *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert abs(chance.z(a[15], b[15]) - chance.z(a[16], b[15])) < 0.8
+    assert ParaLink((15, 16), (15,), 0.0) in fill_gaps(links, chance, a, b)
