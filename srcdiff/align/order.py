@@ -270,11 +270,18 @@ def _monotone(z: list[list[float]], gap_a: list[int], gap_b: list[int]) -> list[
     return pairs[::-1]
 
 
-def _extend(own: list[int], gap: Container[int], used: set[int], z: Callable[[int], float]) -> None:
-    """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong."""
-    for step in (-1, 1):
+def _extend(
+    own: list[int],
+    gap: Container[int],
+    used: set[int],
+    z: Callable[[int], float],
+    bars: tuple[float, float] = (Z_ORDER, Z_ORDER),
+) -> None:
+    """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong
+    (reaching ``bars``: before ``own``, after it)."""
+    for step, bar in zip((-1, 1), bars, strict=True):
         x = (min(own) if step < 0 else max(own)) + step
-        while x in gap and x not in used and z(x) >= Z_ORDER:
+        while x in gap and x not in used and z(x) >= bar:
             own.append(x)
             used.add(x)
             x += step
@@ -296,10 +303,29 @@ def attach_parts(
     out = []
     for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
         ga, gb = list(lk.a), list(lk.b)
-        _extend(ga, free_a, used_a, partial(part_a, chance, bags_a, bags_b, ga, gb))
-        _extend(gb, free_b, used_b, partial(part_b, chance, bags_a, bags_b, ga, gb))
+        za = partial(part_a, chance, bags_a, bags_b, ga, gb)
+        zb = partial(part_b, chance, bags_a, bags_b, ga, gb)
+        _extend(ga, free_a, used_a, za, (_bar(ga, used_a, -1), _bar(ga, used_a, 1)))
+        _extend(gb, free_b, used_b, zb, (_bar(gb, used_b, -1), _bar(gb, used_b, 1)))
         out.append(ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), lk.score))
     return out
+
+
+def _bar(own: Sequence[int], used: Container[int], step: int) -> float:
+    """The evidence a part joining ``own`` at one end (step -1: before it, 1: after) needs.
+
+    When the paragraph at that end lies apart from the rest of its side,
+    beyond a paragraph paired elsewhere, what joins it lies as far from the
+    rest and needs ``Z_CROSS``, as a far part does (``parts.drop_far_parts``):
+    a part is judged by its place against its link's body, not against the
+    far part beside it.
+    """
+    if len(own) < 2:
+        return Z_ORDER
+    end = max(own) if step > 0 else min(own)
+    near = max(y for y in own if y != end) if step > 0 else min(y for y in own if y != end)
+    lo, hi = sorted((end, near))
+    return Z_CROSS if any(t in used and t not in own for t in range(lo + 1, hi)) else Z_ORDER
 
 
 def regroup(
