@@ -149,6 +149,50 @@ def collect_clear(pair: align_data.GoldPair, out: dict[str, list[tuple[float, bo
         plan(da, db)
 
 
+def collect_attach(pair: align_data.GoldPair, out: dict[str, list[tuple[float, float]]]) -> None:
+    """For every free paragraph right beside a link ``order.attach_parts`` weighs: its evidence
+    as a part and the bar it must reach there (``Z_CROSS`` beside a far part), by gold label."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = order._extend
+
+    def record(own: Any, gap: Any, used: Any, z: Any, bars: Any = None) -> None:
+        if bars is not None:
+            side = 0 if z.func is order.part_a else 1
+            other = z.args[4] if side == 0 else z.args[3]
+            mine, theirs = (ma, mb) if side == 0 else (mb, ma)
+            for step, bar in zip((-1, 1), bars, strict=True):
+                x = (min(own) if step < 0 else max(own)) + step
+                if x in gap and x not in used and z(x) >= order.Z_ORDER:
+                    combos = {(g, h) for g in mine[x] for y in other for h in theirs[y]}
+                    if side == 1:
+                        combos = {(h, g) for g, h in combos}
+                    label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly"
+                    out[label].append((z(x), bar))
+            orig(own, gap, used, z, bars)
+        else:
+            orig(own, gap, used, z)
+
+    with mock.patch.object(order, "_extend", record):
+        plan(da, db)
+
+
+def _attach_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, float]]] = {"gold": [], "partly": [], "wrong": []}
+    for p in pairs:
+        collect_attach(p, out)
+    print(f"{name}: parts beside a link weighed at z >= {order.Z_ORDER:.0f}, (z, bar) by label")
+    for label, found in out.items():
+        if found:
+            far = sum(1 for _z, bar in found if bar > order.Z_ORDER)
+            print(
+                f"  {label:12} n={len(found):4}  beside a far part: {far}   (z, bar):",
+                " ".join(f"{z:.1f},{bar:.0f}" for z, bar in sorted(found)),
+            )
+
+
 def _clear_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
     out: dict[str, list[tuple[float, bool]]] = {"gold": [], "partly gold": [], "wrong": []}
     for p in pairs:
@@ -235,6 +279,7 @@ def main() -> int:
     for name, pairs in families.items():
         _gap_table(name, pairs)
         _clear_table(name, pairs)
+        _attach_table(name, pairs)
         _far_table(name, pairs)
     return 0
 

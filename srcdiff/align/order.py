@@ -294,7 +294,8 @@ def attach_parts(
 
     The tail of a split, or the second half of a merge, left out by the
     passes: a free paragraph beside a link joins it when it shares, beyond
-    chance, what the link's other side holds beyond the link's own side.
+    chance, what the link's other side holds beyond the link's own side
+    (``Z_ORDER``; ``Z_CROSS`` beside a far part, ``_bar``).
     """
     used_a = {i for lk in links for i in lk.a}
     used_b = {j for lk in links for j in lk.b}
