@@ -114,8 +114,8 @@ def collect_gaps(pair: align_data.GoldPair, out: dict[str, list[tuple[float, int
     gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
     orig = order._gap_links
 
-    def record(gap_a: Any, gap_b: Any, chance: Any, bags_a: Any, bags_b: Any) -> Any:
-        found = orig(gap_a, gap_b, chance, bags_a, bags_b)
+    def record(gap_a: Any, gap_b: Any, chance: Any, bags_a: Any, bags_b: Any, heads: Any) -> Any:
+        found = orig(gap_a, gap_b, chance, bags_a, bags_b, heads)
         for lk in found:
             ka, kb = _sum(bags_a, lk.a), _sum(bags_b, lk.b)
             sa = set().union(*(ma[i] for i in lk.a))
@@ -127,6 +127,86 @@ def collect_gaps(pair: align_data.GoldPair, out: dict[str, list[tuple[float, int
 
     with mock.patch.object(order, "_gap_links", record), mock.patch.object(order, "MIN_SHARED", 1):
         plan(da, db)
+
+
+def collect_clear(pair: align_data.GoldPair, out: dict[str, list[tuple[float, bool]]]) -> None:
+    """For every pair the gaps and runs choose: what the gap's order loses without it (the
+    margin ``order._clear`` asks of it), whether it stays, by the gold label of the pair."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = order._clear
+
+    def record(i: int, j: int, ga: Any, gb: Any, cells: Any, heads: Any, *rest: Any) -> bool:
+        kept = orig(i, j, ga, gb, cells, heads, *rest)
+        combos = {(g, h) for g in ma[i] for h in mb[j]}
+        label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly gold"
+        out[label].append((order.alternative(i, j, cells, heads)[0], kept))
+        return kept
+
+    with mock.patch.object(order, "_clear", record):
+        plan(da, db)
+
+
+def collect_attach(pair: align_data.GoldPair, out: dict[str, list[tuple[float, float]]]) -> None:
+    """For every free paragraph right beside a link ``order.attach_parts`` weighs: its evidence
+    as a part and the bar it must reach there (``Z_CROSS`` beside a far part), by gold label."""
+    da, db = document_from_text(pair.a, "a"), document_from_text(pair.b, "b")
+    ma = align_score._mapper([(p.start, p.end) for p in da.paragraphs], pair.a_spans)
+    mb = align_score._mapper([(p.start, p.end) for p in db.paragraphs], pair.b_spans)
+    gold = {(i, j) for ga, gb in pair.groups for i in ga for j in gb}
+    orig = order._extend
+
+    def record(own: Any, gap: Any, used: Any, z: Any, bars: Any = None) -> None:
+        if bars is not None:
+            side = 0 if z.func is order.part_a else 1
+            other = z.args[4] if side == 0 else z.args[3]
+            mine, theirs = (ma, mb) if side == 0 else (mb, ma)
+            for step, bar in zip((-1, 1), bars, strict=True):
+                x = (min(own) if step < 0 else max(own)) + step
+                if x in gap and x not in used and z(x) >= order.Z_ORDER:
+                    combos = {(g, h) for g in mine[x] for y in other for h in theirs[y]}
+                    if side == 1:
+                        combos = {(h, g) for g, h in combos}
+                    label = "gold" if combos <= gold else "wrong" if not combos & gold else "partly"
+                    out[label].append((z(x), bar))
+            orig(own, gap, used, z, bars)
+        else:
+            orig(own, gap, used, z)
+
+    with mock.patch.object(order, "_extend", record):
+        plan(da, db)
+
+
+def _attach_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, float]]] = {"gold": [], "partly": [], "wrong": []}
+    for p in pairs:
+        collect_attach(p, out)
+    print(f"{name}: parts beside a link weighed at z >= {order.Z_ORDER:.0f}, (z, bar) by label")
+    for label, found in out.items():
+        if found:
+            far = sum(1 for _z, bar in found if bar > order.Z_ORDER)
+            print(
+                f"  {label:12} n={len(found):4}  beside a far part: {far}   (z, bar):",
+                " ".join(f"{z:.1f},{bar:.0f}" for z, bar in sorted(found)),
+            )
+
+
+def _clear_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
+    out: dict[str, list[tuple[float, bool]]] = {"gold": [], "partly gold": [], "wrong": []}
+    for p in pairs:
+        collect_clear(p, out)
+    print(f"{name}: pairs the gaps and runs choose, by what their order loses without them")
+    for label, found in out.items():
+        if found:
+            print(
+                f"  {label:12} n={len(found):4}  loss < 0.8: "
+                f"{sum(1 for v, _k in found if v < 0.8)}, < 2: "
+                f"{sum(1 for v, _k in found if v < 2)}, left out: "
+                f"{sum(1 for _v, k in found if not k)}   lowest losses:",
+                " ".join(f"{v:.2f}" for v, _k in sorted(found)[:6]),
+            )
 
 
 def _gap_table(name: str, pairs: Sequence[align_data.GoldPair]) -> None:
@@ -198,6 +278,8 @@ def main() -> int:
                 print()
     for name, pairs in families.items():
         _gap_table(name, pairs)
+        _clear_table(name, pairs)
+        _attach_table(name, pairs)
         _far_table(name, pairs)
     return 0
 

@@ -59,6 +59,8 @@ class PairScore:
     seconds: float
     wrong: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()
     missed: tuple[tuple[int, int], ...] = ()
+    lone_paired: tuple[str, ...] = ()
+    """The gold one-sided paragraphs srcdiff paired, as "a14" or "b7"."""
 
     @property
     def recall(self) -> float:
@@ -144,6 +146,9 @@ def score_pair(pair: align_data.GoldPair) -> PairScore:
         took,
         tuple(wrong),
         tuple(sorted(gold - asserted)),
+        tuple(
+            [f"a{i}" for i in lone_a if i in paired_a] + [f"b{j}" for j in lone_b if j in paired_b]
+        ),
     )
 
 
@@ -206,6 +211,7 @@ def _show(rows: Sequence[PairScore], pattern: str, pairs: Sequence[align_data.Go
             for j in sb:
                 s, e = p.b_spans[j]
                 print(f"     b{j}: {p.b[s:e][:100]!r}")
+        print(f"== {r.name}: one-sided in gold, paired: {' '.join(r.lone_paired) or '(none)'}")
         print(f"== {r.name}: gold pairs missed")
         for i, j in r.missed:
             print(f"  a{i}: {p.a[slice(*p.a_spans[i])][:90]!r}")

@@ -13,7 +13,7 @@ import pytest
 from srcdiff.align import plan
 from srcdiff.align.assembly import ParaLink
 from srcdiff.align.evidence import Chance
-from srcdiff.align.order import Z_ORDER, fill_gaps
+from srcdiff.align.order import Z_CROSS, Z_ORDER, attach_parts, fill_gaps, part_b
 from srcdiff.align.parts import drop_far_parts
 from srcdiff.model import Document
 from srcdiff.pipeline import document_from_text
@@ -311,3 +311,54 @@ def test_two_neighbouring_passages_swapped_pair_in_their_run() -> None:
     links += [ParaLink((10,), (11,), 0.0)]
     links += [ParaLink((k,), (k,), 0.0) for k in range(12, 21)]
     assert ParaLink((11,), (10,), 0.0) in fill_gaps(links, chance, a, b)
+
+
+def test_a_pair_in_a_gap_must_be_clearly_the_best_of_its_row_and_column() -> None:
+    """Two paragraphs of a preamble share its topical words with one new paragraph of the
+    other version about as much each: no pair.  Two halves of a split, each holding its own
+    share of the other side, pair as one 2:1 block."""
+    filler = [" ".join(f"w{k}z{n}" for n in range(40)) for k in range(30)]
+    topic = "ordinary general public licence libraries developers"
+    first = f"{topic} blurred distinction weaker conditions sharing"
+    second = f"{topic} unrestricted linking deprive users freedom"
+    new = f"{topic} lesser protect competitive advantage"
+    a = _bags(*filler[:15], first, second, *filler[15:])
+    b = _bags(*filler[:15], new, *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert min(chance.z(a[15], b[15]), chance.z(a[16], b[15])) >= Z_ORDER
+    links = [ParaLink((k,), (k,), 0.0) for k in range(15)]
+    links += [ParaLink((k + 1,), (k,), 0.0) for k in range(16, 31)]
+    assert fill_gaps(links, chance, a, b) == links
+    whole = "blurred distinction weaker conditions sharing unrestricted linking deprive users"
+    a = _bags(
+        *filler[:15],
+        "blurred distinction weaker conditions",
+        "unrestricted linking deprive users",
+        *filler[15:],
+    )
+    b = _bags(*filler[:15], whole, *filler[15:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert abs(chance.z(a[15], b[15]) - chance.z(a[16], b[15])) < 0.8
+    assert ParaLink((15, 16), (15,), 0.0) in fill_gaps(links, chance, a, b)
+
+
+def test_a_part_beside_a_far_part_needs_what_a_far_part_needs() -> None:
+    """A's clause is split in B, its second half three paragraphs on, and a new sentence
+    after that half shares a few common words with A's clause: it joins only when it lies
+    beside the body of the split, not beside the far half."""
+    common = " r1 r2 r3"
+    filler = [" ".join(f"w{k}v{n}" for n in range(30)) + common * (k < 10) for k in range(30)]
+    body, far, new = "p1 p2 p3 p4 p5 p6 p7 p8", "q1 q2 q3 q4 q5 q6 q7 q8", common + " s1 s2 s3"
+    a = _bags(*filler[:10], f"{body} {far}{common}", *filler[10:])
+    b = _bags(*filler[:10], body, *filler[10:13], far, new, *filler[13:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    assert Z_ORDER <= part_b(chance, a, b, [10], [10, 14], 15) < Z_CROSS
+    links = [ParaLink((k,), (k,), 0.0) for k in range(14) if k != 10]
+    links += [ParaLink((10,), (10, 14), 0.0)]
+    links += [ParaLink((k,), (k + 2,), 0.0) for k in range(14, 31)]
+    assert ParaLink((10,), (10, 14), 0.0) in attach_parts(links, chance, a, b)
+    b = _bags(*filler[:10], body, far, new, *filler[10:])
+    chance = Chance.of_bags(list(a.values()), list(b.values()))
+    links = [ParaLink((k,), (k,), 0.0) for k in range(10)] + [ParaLink((10,), (10, 11), 0.0)]
+    links += [ParaLink((k,), (k + 2,), 0.0) for k in range(11, 31)]
+    assert ParaLink((10,), (10, 11, 12), 0.0) in attach_parts(links, chance, a, b)

@@ -93,12 +93,12 @@ def _align(
     # 6. Order as evidence: moves that give way to a pair in order, the gaps
     # between ordered neighbours, then regroupings.
     links = yield_moves(links, chance, bags_a, bags_b, kept)
-    links = fill_gaps(links, chance, bags_a, bags_b)
+    heads_a, heads_b = leads(a_paras), leads(b_paras)
+    links = fill_gaps(links, chance, bags_a, bags_b, (heads_a.keys(), heads_b.keys()))
     links = regroup(attach_parts(links, chance, bags_a, bags_b), chance, bags_a, bags_b)
     # The half of a split that moved away joins from afar, on strong evidence.
     links = join_far(links, chance, bags_a, bags_b, seeded)
     # 7. Headings and lead-ins go with the passage they open.
-    heads_a, heads_b = leads(a_paras), leads(b_paras)
     opens = (labelled(a_paras), labelled(b_paras))
     links = place_leads(links, heads_a, heads_b, bags_a, bags_b, opens)
     items_a = {p.index for p in a_paras if p.index not in heads_a and LETTERED.match(p.text)}

@@ -22,6 +22,7 @@ from functools import partial
 
 from .assembly import ParaLink, ordered_chain
 from .evidence import Chance
+from .gate import MARGIN
 
 Z_ORDER = 3.0
 """Evidence enough for a pair between ordered neighbours."""
@@ -47,13 +48,21 @@ def bag_of(bags: Bags, idx: Sequence[int]) -> Counter[int]:
 
 
 def fill_gaps(
-    links: Sequence[ParaLink], chance: Chance, bags_a: Bags, bags_b: Bags
+    links: Sequence[ParaLink],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+    heads: tuple[Container[int], Container[int]] = ((), ()),
 ) -> list[ParaLink]:
-    """``links`` and the links found between ordered neighbours (1:1, then parts beside them)."""
+    """``links`` and the links found between ordered neighbours (1:1, then parts beside them).
+
+    ``heads`` holds the headings and list openings of a and of b, which are
+    no rivals of a pair in a gap (``_clear``).
+    """
     out = list(links)
     for gap_a, gap_b in gaps(links, bags_a, bags_b):
         if len(gap_a) * len(gap_b) <= GAP_CELLS:
-            out += _gap_links(gap_a, gap_b, chance, bags_a, bags_b)
+            out += _gap_links(gap_a, gap_b, chance, bags_a, bags_b, heads)
     taken_a = {i for lk in out for i in lk.a}
     taken_b = {j for lk in out for j in lk.b}
     for steps in _STEPS:
@@ -61,7 +70,7 @@ def fill_gaps(
             run_a = _run(lk.a, steps[0], bags_a, taken_a)
             run_b = _run(lk.b, steps[1], bags_b, taken_b)
             if run_a and run_b:
-                found = _gap_links(run_a, run_b, chance, bags_a, bags_b)
+                found = _gap_links(run_a, run_b, chance, bags_a, bags_b, heads)
                 out += found
                 taken_a.update(i for f in found for i in f.a)
                 taken_b.update(j for f in found for j in f.b)
@@ -116,13 +125,20 @@ def gaps(
 
 
 def _gap_links(
-    gap_a: list[int], gap_b: list[int], chance: Chance, bags_a: Bags, bags_b: Bags
+    gap_a: list[int],
+    gap_b: list[int],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+    heads: tuple[Container[int], Container[int]] = ((), ()),
 ) -> list[ParaLink]:
-    """Pairs inside one gap, in order (the most evidence in all), then the parts next to them."""
-    pairs = _monotone(
-        [[_z_in_order(chance, bags_a[i], bags_b[j]) for j in gap_b] for i in gap_a], gap_a, gap_b
-    )
-    groups = [([i], [j]) for i, j in sorted(pairs)]
+    """Pairs inside one gap, in order (the most evidence in all), then the parts next to them.
+
+    A pair that is not clearly the best of its row and column (``_clear``) is left out.
+    """
+    z = [[_z_in_order(chance, bags_a[i], bags_b[j]) for j in gap_b] for i in gap_a]
+    pairs = sorted(_monotone(z, gap_a, gap_b))
+    groups = [([i], [j]) for i, j in pairs]
     used_a = {i for i, _ in pairs}
     used_b = {j for _, j in pairs}
     # A part of a split or merge lies next to its group and shares content with the other side.
@@ -130,7 +146,71 @@ def _gap_links(
         # A part must share what its partners hold beyond the rest of its own side.
         _extend(ga, gap_a, used_a, partial(part_a, chance, bags_a, bags_b, ga, gb))
         _extend(gb, gap_b, used_b, partial(part_b, chance, bags_a, bags_b, ga, gb))
-    return [ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), 0.0) for ga, gb in groups]
+    cells = (gap_a, gap_b, z, set(pairs))
+    return [
+        ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), 0.0)
+        for (i, j), (ga, gb) in zip(pairs, groups, strict=True)
+        if _clear(i, j, ga, gb, cells, heads, chance, bags_a, bags_b)
+    ]
+
+
+def _clear(
+    i: int,
+    j: int,
+    ga: Sequence[int],
+    gb: Sequence[int],
+    cells: _Cells,
+    heads: tuple[Container[int], Container[int]],
+    chance: Chance,
+    bags_a: Bags,
+    bags_b: Bags,
+) -> bool:
+    """Whether pair (i, j) of a gap, grown into group (ga, gb), is clearly part of its best order.
+
+    The gap's pairs in order without cell (i, j) must fall short of the pairs
+    chosen by ``MARGIN``, as the gate asks of a link against its best
+    alternative: the paragraphs of a topical passage (a preamble) all share
+    its words, and the best of several such cells is no pair.  A heading or a
+    list's opening is no alternative: it holds a word or two, and its place
+    decides (``leads``).  An alternative whose new cells in i's row and j's
+    column are all parts of the group is none either when the group, grown,
+    has more evidence than the pair alone: the cells are then the halves of
+    one split or merge, each holding its own share of the other side.
+    """
+    loss, new = alternative(i, j, cells, heads)
+    if loss >= MARGIN:
+        return True
+    if not new or any((y if x == i else x) not in (gb if x == i else ga) for x, y in new):
+        return False
+    gap_a, gap_b, z, _ = cells
+    return chance.z(bag_of(bags_a, ga), bag_of(bags_b, gb)) > z[gap_a.index(i)][gap_b.index(j)]
+
+
+def alternative(
+    i: int, j: int, cells: _Cells, heads: tuple[Container[int], Container[int]]
+) -> tuple[float, list[tuple[int, int]]]:
+    """What the gap's pairs in order lose without cell (i, j), and the cells then new in
+    i's row and j's column (headings and list openings not counted, ``_clear``)."""
+    gap_a, gap_b, z, chosen = cells
+    r, c = gap_a.index(i), gap_b.index(j)
+    alt = [
+        [
+            0.0
+            if (k, h) == (r, c) or ((x in heads[0] or y in heads[1]) and (x, y) not in chosen)
+            else v
+            for h, (y, v) in enumerate(zip(gap_b, row, strict=True))
+        ]
+        for k, (x, row) in enumerate(zip(gap_a, z, strict=True))
+    ]
+    other = _monotone(alt, gap_a, gap_b)
+    pos_a, pos_b = {x: k for k, x in enumerate(gap_a)}, {y: k for k, y in enumerate(gap_b)}
+    total = sum(z[pos_a[x]][pos_b[y]] for x, y in chosen)
+    loss = total - sum(alt[pos_a[x]][pos_b[y]] for x, y in other)
+    return loss, [(x, y) for x, y in other if (x, y) not in chosen and (x == i or y == j)]
+
+
+_Cells = tuple[list[int], list[int], list[list[float]], set[tuple[int, int]]]
+"""A gap's paragraphs of a and of b, the evidence of each cell, and the pairs chosen."""
 
 
 MIN_SHARED = 2
@@ -190,11 +270,18 @@ def _monotone(z: list[list[float]], gap_a: list[int], gap_b: list[int]) -> list[
     return pairs[::-1]
 
 
-def _extend(own: list[int], gap: Container[int], used: set[int], z: Callable[[int], float]) -> None:
-    """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong."""
-    for step in (-1, 1):
+def _extend(
+    own: list[int],
+    gap: Container[int],
+    used: set[int],
+    z: Callable[[int], float],
+    bars: tuple[float, float] = (Z_ORDER, Z_ORDER),
+) -> None:
+    """Add to ``own`` the free gap paragraphs beside it, either hand, while z says they belong
+    (reaching ``bars``: before ``own``, after it)."""
+    for step, bar in zip((-1, 1), bars, strict=True):
         x = (min(own) if step < 0 else max(own)) + step
-        while x in gap and x not in used and z(x) >= Z_ORDER:
+        while x in gap and x not in used and z(x) >= bar:
             own.append(x)
             used.add(x)
             x += step
@@ -207,7 +294,8 @@ def attach_parts(
 
     The tail of a split, or the second half of a merge, left out by the
     passes: a free paragraph beside a link joins it when it shares, beyond
-    chance, what the link's other side holds beyond the link's own side.
+    chance, what the link's other side holds beyond the link's own side
+    (``Z_ORDER``; ``Z_CROSS`` beside a far part, ``_bar``).
     """
     used_a = {i for lk in links for i in lk.a}
     used_b = {j for lk in links for j in lk.b}
@@ -216,10 +304,29 @@ def attach_parts(
     out = []
     for lk in sorted(links, key=lambda lk: (lk.a[0], lk.b[0])):
         ga, gb = list(lk.a), list(lk.b)
-        _extend(ga, free_a, used_a, partial(part_a, chance, bags_a, bags_b, ga, gb))
-        _extend(gb, free_b, used_b, partial(part_b, chance, bags_a, bags_b, ga, gb))
+        za = partial(part_a, chance, bags_a, bags_b, ga, gb)
+        zb = partial(part_b, chance, bags_a, bags_b, ga, gb)
+        _extend(ga, free_a, used_a, za, (_bar(ga, used_a, -1), _bar(ga, used_a, 1)))
+        _extend(gb, free_b, used_b, zb, (_bar(gb, used_b, -1), _bar(gb, used_b, 1)))
         out.append(ParaLink(tuple(sorted(ga)), tuple(sorted(gb)), lk.score))
     return out
+
+
+def _bar(own: Sequence[int], used: Container[int], step: int) -> float:
+    """The evidence a part joining ``own`` at one end (step -1: before it, 1: after) needs.
+
+    When the paragraph at that end lies apart from the rest of its side,
+    beyond a paragraph paired elsewhere, what joins it lies as far from the
+    rest and needs ``Z_CROSS``, as a far part does (``parts.drop_far_parts``):
+    a part is judged by its place against its link's body, not against the
+    far part beside it.
+    """
+    if len(own) < 2:
+        return Z_ORDER
+    end = max(own) if step > 0 else min(own)
+    near = max(y for y in own if y != end) if step > 0 else min(y for y in own if y != end)
+    lo, hi = sorted((end, near))
+    return Z_CROSS if any(t in used and t not in own for t in range(lo + 1, hi)) else Z_ORDER
 
 
 def regroup(
