@@ -75,6 +75,26 @@ def test_one_rewritten_phrase_is_one_finding() -> None:
     assert "more" in ds[0].a and "United States" in ds[0].b
 
 
+def test_a_finding_stops_at_the_seam_of_a_far_merge() -> None:
+    # B merges A's third paragraph with one far below it inside one new quotation; the
+    # finding of each part holds that part's words, not A's text between the two parts.
+    paras = [p for p in (SEEDS / "ap.txt").read_text(encoding="utf-8").split("\n") if p]
+    paras = [p for p in paras if len(p.split()) > 15]
+    i, j = 2, len(paras) - 2
+    merged = (
+        paras[i].rstrip(".") + ", officials said, “as " + paras[j][0].lower() + paras[j][1:]
+    ).rstrip(".") + "”."
+    a = "\n\n".join(paras)
+    b = "\n\n".join([*paras[:i], merged, *paras[i + 1 : j], *paras[j + 1 :]])
+    rep = compare([document_from_text(a, "a"), document_from_text(b, "b")])
+    (block,) = [k for k in rep.comparisons[0].blocks if len(k.a) > 1]
+    assert block.a == (i, j)
+    drifts = rep.comparisons[0].drifts
+    assert any(d.severity is Severity.HIGH for d in drifts)
+    between = paras[i + 1 : j]
+    assert all(p not in d.a for d in drifts for p in between), [len(d.a) for d in drifts]
+
+
 def test_a_change_carries_all_its_kinds_and_its_highest_severity() -> None:
     ds = _pair(
         "The fund paid $48 million last year, officials said.",

@@ -14,6 +14,11 @@ Units are joined, union-find style, from three relations between ops:
 - one drops a name and the other gives a name, in the same sentence on both
   sides ("the alliance's president, Daniel Whitcomb" / "David Whitcomb, the
   alliance's president": one name changed, which reordering cut in two).
+
+A unit is then cut at the seam between two far parts of a split or merge
+(``_local_runs``): a finding's text is the document's text over its span,
+and a quote of one side that takes words from two far paragraphs of the
+other would otherwise run over everything between them.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ GAP_WORDS = 1
 
 _SENTENCE_END = regex.compile(r"[.!?;:]\s|\n")
 _WORD = regex.compile(r"\w+")
+_SPACE = regex.compile(r"\s*")
 
 QUOTE_CUES = frozenset(
     [Cue.QUOTE_MARKS_REMOVED, Cue.QUOTE_MARKS_ADDED, Cue.QUOTE_REWORDED, Cue.QUOTE_NAME]
@@ -99,6 +105,34 @@ def _phrase_gap(op: Op) -> bool:
     return len(_WORD.findall(op.a)) <= GAP_WORDS and not _SENTENCE_END.search(op.a)
 
 
+def _adjacent(run: Sequence[Op], state: BlockState) -> bool:
+    """Whether each op of ``run`` follows the one before it in both documents, with
+    nothing but white space between them."""
+    for x, y in zip(run, run[1:], strict=False):
+        for text, end, start in (
+            (state.A.text, x.a_span[1], y.a_span[0]),
+            (state.B.text, x.b_span[1], y.b_span[0]),
+        ):
+            if start < end:
+                return False
+            gap = _SPACE.match(text, end, start)
+            if gap is None or gap.end() != start:
+                return False
+    return True
+
+
+def _local_runs(ops: Sequence[Op], members: list[int], state: BlockState) -> list[list[int]]:
+    """``members`` (in op order) cut where the ops from one member to the next do not follow
+    each other in both documents: at the seam between two far parts of a split or merge."""
+    runs = [members[:1]]
+    for i, j in zip(members, members[1:], strict=False):
+        if _adjacent(ops[i : j + 1], state):
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    return runs
+
+
 def units(ops: Sequence[Op], found: dict[int, list[Finding]], state: BlockState) -> list[Unit]:
     """The units of meaning the changed ops of one block form, in the block's order."""
     changed = sorted(found)
@@ -123,9 +157,11 @@ def units(ops: Sequence[Op], found: dict[int, list[Finding]], state: BlockState)
     groups: dict[int, list[int]] = {}
     for i in changed:
         groups.setdefault(joins.find(pos[i]), []).append(i)
-    out = []
-    for members in groups.values():
-        out.append(_unit(ops, found, members, quotes_of))
+    out = [
+        _unit(ops, found, run, quotes_of)
+        for members in groups.values()
+        for run in _local_runs(ops, members, state)
+    ]
     out.sort(key=lambda u: u.ops[0])
     return out
 
