@@ -306,3 +306,45 @@ def cue_matches(tuple toks, starting, Py_ssize_t gap):
             free_from[entry[0]] = end
             out.append((entry, i, end))
     return out
+
+
+def first_line_from(str text, Py_ssize_t start, Py_ssize_t end, str probe):
+    """Where the first line of ``text[start:end]`` not before ``probe`` starts (``end`` if
+    there is none): the bisection of ``lexdata.lines.SortedLines``, whose lines are sorted
+    in code point order and each end in a newline.
+
+    A probe jumps to the middle of the range, backs up to its line's start and compares
+    that line with ``probe``; in C, the one to three thousand lookups of a run no longer
+    each cost a Python loop of ``rfind``, ``find`` and a slice per step.
+    """
+    if start < 0 or end > len(text) or start > end:
+        raise ValueError("range outside the text")
+    cdef int kind = PyUnicode_KIND(text), pkind = PyUnicode_KIND(probe)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef void *pdata = PyUnicode_DATA(probe)
+    cdef Py_ssize_t plen = len(probe)
+    cdef Py_ssize_t lo = start, hi = end, mid, begin, stop, i, n
+    cdef Py_UCS4 c, p
+    cdef bint less
+    while lo < hi:
+        mid = (lo + hi) // 2
+        begin = mid - 1
+        while begin >= lo and PyUnicode_READ(kind, data, begin) != 10:
+            begin -= 1
+        begin = begin + 1 if begin >= lo else lo
+        stop = begin
+        while stop < end and PyUnicode_READ(kind, data, stop) != 10:
+            stop += 1
+        n = stop - begin
+        less = n < plen
+        for i in range(n if n < plen else plen):
+            c = PyUnicode_READ(kind, data, begin + i)
+            p = PyUnicode_READ(pkind, pdata, i)
+            if c != p:
+                less = c < p
+                break
+        if less:
+            lo = stop + 1
+        else:
+            hi = begin
+    return lo

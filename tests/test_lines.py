@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from srcdiff._core import first_line_from
 from srcdiff.lexdata.lines import SortedLines
 
 
@@ -45,3 +50,38 @@ def test_a_section_holds_only_its_own_lines() -> None:
     assert list(one) == ["b\tx", "c\ty"] and list(two) == ["a\tz"]
     assert one.row("a") is None and two.row("a") == "z" and one.row("c") == "y"
     assert list(SortedLines.section("#one\n#two\n", "#one", "#two")) == []
+
+
+def _first_from_reference(text: str, start: int, end: int, probe: str) -> int:
+    """The first line of text[start:end] not before ``probe``, by a plain scan."""
+    at = start
+    for line in text[start:end].splitlines(keepends=True):
+        if line[:-1] >= probe:
+            return at
+        at += len(line)
+    return end
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab\té€\U0001f600 ", max_size=5), max_size=30),
+    st.text(alphabet="ab\té€\U0001f600 ", max_size=6),
+    st.integers(0, 3),
+)
+def test_the_bisection_lands_where_a_plain_scan_does(
+    rows: list[str], probe: str, lead: int
+) -> None:
+    # Lines of every character width (one, two and four bytes a character), behind a
+    # heading the range leaves out, probed with what the lines hold and what they do not.
+    body = "".join(f"{r}\n" for r in sorted(set(rows)))
+    head = "#h\n" * lead
+    text = head + body + "#end\n"
+    start, end = len(head), len(head) + len(body)
+    assert first_line_from(text, start, end, probe) == _first_from_reference(
+        text, start, end, probe
+    )
+
+
+def test_a_range_outside_the_text_is_refused() -> None:
+    with pytest.raises(ValueError):
+        first_line_from("a\n", 0, 3, "a")

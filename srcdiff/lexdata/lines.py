@@ -3,15 +3,17 @@
 The packaged lexical data (WordNet, the thesaurus) is a few hundred thousand sorted
 lines, of which one run looks up a few thousand.  Splitting the text into lines costs
 more than every lookup of a short run together (20 ms for WordNet), so the lines are
-not split: a lookup bisects the text itself, as look(1) bisects a sorted file, finding
-the line around a character position with ``rfind`` and ``find``.  Only the line found
-is copied out.
+not split: a lookup bisects the text itself, as look(1) bisects a sorted file, backing
+up from a character position to its line's start (``srcdiff._core.first_line_from``, in
+C: 37,000 lookups on the 1.5 MB bench pair).  Only the line found is copied out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .._core import first_line_from
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +33,7 @@ class SortedLines:
 
     def _first_from(self, probe: str) -> int:
         """Where the first line not before ``probe`` starts (``end`` if there is none)."""
-        text = self.text
-        lo, hi = self.start, self.end
-        while lo < hi:
-            mid = (lo + hi) // 2
-            begin = text.rfind("\n", lo, mid) + 1 or lo
-            stop = text.find("\n", begin, self.end)
-            if text[begin:stop] < probe:
-                lo = stop + 1
-            else:
-                hi = begin
-        return lo
+        return first_line_from(self.text, self.start, self.end, probe)
 
     def row(self, key: str) -> str | None:
         """The rest of the first line ``key<TAB>...``, or None.  A tab sorts before every
