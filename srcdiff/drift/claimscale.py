@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Direction, DriftKind, Evidence, Op, Relation, Span
-from ..strength import ScaleChange, compare, profile
+from ..strength import Cues, ScaleChange, compare, profile_of, reach, read_cues
 from .context import BlockState
 from .findings import Unit
 
@@ -94,7 +94,12 @@ def scale_evidence(
     seen: set[tuple[str, Span | None, Span | None]] = set()
     A, B = state.A.text, state.B.text
     for (wa, wb), ks in groups.items():
-        changes = compare(profile(A[wa[0] : wa[1]]), profile(B[wb[0] : wb[1]]))
+        ca, cb = read_cues(A[wa[0] : wa[1]]), read_cues(B[wb[0] : wb[1]])
+        if not _may_own(ca, wa[0], [units[k].a_span for k in ks]) and not _may_own(
+            cb, wb[0], [units[k].b_span for k in ks]
+        ):
+            continue
+        changes = compare(profile_of(ca), profile_of(cb))
         for c in changes:
             sa, sb = _doc_span(wa[0], c.span_a), _doc_span(wb[0], c.span_b)
             done = (c.scale, sa, sb)
@@ -105,6 +110,13 @@ def scale_evidence(
             u = units[owner]
             out.setdefault(owner, []).append(_evidence(c, u.ops[0], sa, sb, u))
     return out
+
+
+def _may_own(cues: Cues, base: int, changed: Sequence[Span]) -> bool:
+    """Whether a cue span of the passage's readings may meet a unit's changed text on this
+    side. A change is kept only where one does (``_owns``), so a window where neither
+    side's may has no change to give, and its profiles are not worth reading."""
+    return any(_hits(_doc_span(base, s), u) for s in reach(cues) for u in changed)
 
 
 def _owns(u: Unit, sa: Span | None, sb: Span | None) -> bool:

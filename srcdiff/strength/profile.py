@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from ..model import Severity, Span
 from ..normalize import STOPWORDS
+from .cues import Cues, Found, read_cues
 from .scales import (
     CAUSAL_ADJECTIVES,
     CAUSALITY,
@@ -41,19 +42,7 @@ from .scales import (
     Level,
     Scale,
 )
-from .words import SUBORDINATORS, CueIndex, Hit, Token, compile_cue, is_number, tokens
-
-_INDEX = CueIndex(
-    [
-        (f"{scale.name}/{level.name}", compile_cue(cue))
-        for scale in SCALES
-        for level in scale.levels
-        for cue in level.cues
-    ]
-)
-
-Found = dict[str, list[Hit]]
-"""The cue hits of one sentence, per "scale/level"."""
+from .words import SUBORDINATORS, Hit, Token, is_number
 
 _SCALE_KEYS = MappingProxyType(
     {scale.name: frozenset(f"{scale.name}/{lv.name}" for lv in scale.levels) for scale in SCALES}
@@ -318,11 +307,16 @@ def _scale_reading(
 
 
 def profile(sentence: str) -> ClaimProfile:
-    toks = tokens(sentence)
+    return profile_of(read_cues(sentence))
+
+
+def profile_of(cues: Cues) -> ClaimProfile:
+    """The profile of a passage whose cues are read already."""
+    sentence, toks = cues.text, cues.toks
     title_case = _title_case(toks)
     hits = {
         key: [h for h in found if not _in_name(h, toks, title_case)]
-        for key, found in _INDEX.find(sentence, toks).items()
+        for key, found in cues.found.items()
     }
     causal = _causality(sentence, toks, hits)
     readings: list[Reading] = []
