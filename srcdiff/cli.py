@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, NoReturn
 
 from .errors import InputError
@@ -269,7 +270,8 @@ def _text_width(choice: int, color: bool) -> int:
     return min(max(columns, MIN_WIDTH), MAX_WIDTH)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
+def run(argv: Sequence[str] | None = None, *, leaving: bool = False) -> int:
+    """One srcdiff command; ``leaving``: the process ends when it returns (``command``)."""
     args = build_parser().parse_args(argv)
     if args.read:
         return _read(args)
@@ -296,7 +298,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     from .progress import progress
 
     global _last_report
-    with no_cycle_collection():  # a batch run: build, write, done
+    # A batch run: build, write, done. A process about to leave keeps the collector off:
+    # turned back on, its first pass would walk the whole report (0.2 s on a 1.5 MB pair).
+    with no_cycle_collection(restore=not leaving):
         with progress(sys.stderr):
             report = _last_report = compare_paths(args.files, base=base, max_bytes=args.max_size)
         for doc in report.documents:
@@ -428,7 +432,7 @@ def command() -> NoReturn:
     (when ``run`` returns, then at interpreter shutdown) takes a tenth of a
     second or more for nothing, so the process leaves without it.
     """
-    status = main()
+    status = main(leaving=True)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -437,9 +441,9 @@ def command() -> NoReturn:
     os._exit(status)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, leaving: bool = False) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    go: Callable[[Sequence[str]], int] = run
+    go: Callable[[Sequence[str]], int] = partial(run, leaving=leaving)
     if args and args[0] == "corpus":
         from .corpus.cli import run as corpus_run
 

@@ -8,8 +8,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """The cycle collector off for the duration, as it was before afterwards.
+def no_cycle_collection(*, restore: bool = True) -> Iterator[None]:
+    """The cycle collector off for the duration, as it was before afterwards (unless not
+    ``restore``: a process that ends right after has no use for it).
 
     A comparison allocates millions of small objects that form no reference
     cycles; the collector would walk them all again and again as they pile
@@ -21,5 +22,5 @@ def no_cycle_collection() -> Iterator[None]:
     try:
         yield
     finally:
-        if was:
+        if was and restore:
             gc.enable()

@@ -131,3 +131,25 @@ def test_comparing_leaves_the_cycle_collector_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_run_in_process_turns_the_collector_back_on_and_a_leaving_one_does_not(
+    tmp_path: Path,
+) -> None:
+    import gc
+
+    from srcdiff.cli import main
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The plan was approved.", encoding="utf-8")
+    b.write_text("The plan was not approved.", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert gc.isenabled()
+    assert main([str(a), str(b), "--json", "-o", str(out)]) == 1
+    assert gc.isenabled()
+    try:
+        assert main([str(a), str(b), "--json", "-o", str(out)], leaving=True) == 1
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert '"negation"' in out.read_text(encoding="utf-8")
