@@ -9,6 +9,7 @@ no changed word needs no profile at all (on a big pair, most of the claim window
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from ..model import Span
 from .scales import CAUSALITY, HEDGE_WINDOW, NAMED_SOURCE_VERBS, NEGATION_WINDOW, SCALES
@@ -27,7 +28,11 @@ INDEX = CueIndex(
 Found = dict[str, list[Hit]]
 """The cue hits of one sentence, per "scale/level"."""
 
-_CAUSAL = frozenset(f"{CAUSALITY.name}/{lv.name}" for lv in CAUSALITY.levels)
+SCALE_KEYS = MappingProxyType(
+    {scale.name: frozenset(f"{scale.name}/{lv.name}" for lv in scale.levels) for scale in SCALES}
+)
+"""The "scale/level" keys of each scale: a sentence with none of them among its hits
+reads the scale's default, without looking at its levels one by one."""
 
 CAUSAL_BEFORE = HEDGE_WINDOW + NEGATION_WINDOW
 """How many tokens before a causal cue its reading may start: a hedge up to
@@ -63,7 +68,7 @@ def reach(c: Cues) -> tuple[Span, ...]:
     a named source, which ``profile`` finds around a source verb, not as a hit."""
     out: list[Span] = []
     for key, hits in c.found.items():
-        before, after = (CAUSAL_BEFORE, 1) if key in _CAUSAL else (0, 0)
+        before, after = (CAUSAL_BEFORE, 1) if key in SCALE_KEYS[CAUSALITY.name] else (0, 0)
         out += [_around(c.toks, h.first - before, h.last + after) for h in hits]
     out += [
         _around(c.toks, i - SOURCE_AROUND, i + SOURCE_AROUND)

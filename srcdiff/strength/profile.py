@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 from ..model import Severity, Span
 from ..normalize import STOPWORDS
-from .cues import Cues, Found, read_cues
+from .cues import SCALE_KEYS, Cues, Found, read_cues
 from .scales import (
     CAUSAL_ADJECTIVES,
     CAUSALITY,
@@ -43,12 +42,6 @@ from .scales import (
     Scale,
 )
 from .words import SUBORDINATORS, Hit, Token, is_number
-
-_SCALE_KEYS = MappingProxyType(
-    {scale.name: frozenset(f"{scale.name}/{lv.name}" for lv in scale.levels) for scale in SCALES}
-)
-"""The "scale/level" keys of each scale: a sentence with none of them among its hits
-reads the scale's default, without looking at its levels one by one."""
 
 
 @dataclass(frozen=True)
@@ -274,7 +267,7 @@ def _scale_reading(
 ) -> Reading | None:
     found = (
         []
-        if hits.keys().isdisjoint(_SCALE_KEYS[scale.name])
+        if hits.keys().isdisjoint(SCALE_KEYS[scale.name])
         else [
             (h, lv)
             for lv in scale.levels
