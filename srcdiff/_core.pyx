@@ -188,6 +188,38 @@ def unsafe_at(str text, unsafe):
     return -1
 
 
+def run_starts(str text, member):
+    """Offsets where a run of characters that the compiled one-character regex ``member``
+    matches begins: the starts of ``member``'s runs as ``(?:member)+`` would find them.
+
+    Each character's membership is the regex's answer, asked once per distinct
+    character (the ASCII ones in a table up front), so the scan is one pass in C.
+    """
+    cdef Py_ssize_t n = len(text), i
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef bint inside = False, got
+    cdef bint ascii[128]
+    cdef dict seen = {}
+    cdef list out = []
+    for i in range(128):
+        ascii[i] = member.fullmatch(chr(i)) is not None
+    for i in range(n):
+        ch = PyUnicode_READ(kind, data, i)
+        if ch < 128:
+            got = ascii[ch]
+        else:
+            known = seen.get(ch)
+            if known is None:
+                known = seen[ch] = member.fullmatch(chr(ch)) is not None
+            got = known
+        if got and not inside:
+            out.append(i)
+        inside = got
+    return out
+
+
 cdef inline bint _odd(Py_UCS4 ch) noexcept nogil:
     if ch < 0x20:
         return ch != 9 and ch != 10 and ch != 13

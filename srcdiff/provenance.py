@@ -24,6 +24,7 @@ from enum import StrEnum
 
 import regex
 
+from ._core import run_starts
 from .drift.docindex import scan_quotes
 from .model import Block, Comparison, Document, OpKind, Report, Span
 
@@ -36,7 +37,8 @@ VERBATIM = 0.85
 REWORDED = 0.45
 """Verbatim share of the found words above which a version is a rewrite, not a retelling."""
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+"""A character of a word: a word is a run of them."""
 
 
 class RelationKind(StrEnum):
@@ -139,7 +141,7 @@ class _WordIndex:
     """
 
     def __init__(self, text: str, quotes: Sequence[Span]) -> None:
-        self.starts = [m.start() for m in _WORD.finditer(text)]
+        self.starts = run_starts(text, _WORD_CHAR)
         self.outside = _outside(self.starts, quotes)
 
     def count(self, start: int, end: int) -> tuple[int, int]:

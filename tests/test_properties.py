@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from srcdiff._core import anchored_diff, longest_increasing, odd_at
+from srcdiff._core import anchored_diff, longest_increasing, odd_at, run_starts
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
@@ -162,3 +163,14 @@ _ODD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 def test_odd_at_finds_what_the_regular_expression_finds(text: str) -> None:
     found = _ODD.search(text)
     assert odd_at(text) == (found.start() if found else -1)
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_WORD_RUN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@given(
+    st.text(st.sampled_from("ab Z9 .,'\u2019\u201c\u2014\u00e9\u00b2\u0101\U00010000\u200b\u00ad1"))
+)
+def test_run_starts_finds_where_the_regular_expressions_runs_begin(text: str) -> None:
+    assert run_starts(text, _WORD_CHAR) == [m.start() for m in _WORD_RUN.finditer(text)]
