@@ -220,6 +220,111 @@ def run_starts(str text, member):
     return out
 
 
+cdef enum:
+    _LETTER = 1
+    _BODY = 2  # a mark or a number: inside a word, not its first letter of an abbreviation
+    _FORMAT = 4
+    _SPACE = 8
+
+
+cdef unsigned char _class_of(str ch, tuple classes):
+    cdef unsigned char bits = 0, bit = 1
+    for pattern in classes:
+        if pattern.fullmatch(ch) is not None:
+            bits |= bit
+        bit <<= 1
+    return bits
+
+
+cdef inline bint _apostrophe(Py_UCS4 ch) noexcept nogil:
+    return ch == 0x27 or ch == 0x2019
+
+
+def word_tokens(str text, letter, body, fmt, space):
+    """The word diff's tokens of ``text``, in order; together they are ``text``.
+
+    At each position the first of these that matches, longest first:
+
+    - an abbreviation: two or more letter-and-full-stop pairs ("U.S.");
+    - a word: format characters, then a letter, mark or number, then letters, marks,
+      numbers and format characters, then any number of apostrophe (' or ’) and a run
+      of letters and format characters ("don't", "7\u200b0");
+    - a run of white space;
+    - one character.
+
+    ``letter``, ``body`` (marks and numbers), ``fmt`` (format characters) and ``space``
+    are compiled one-character regular expressions: each character's classes are their
+    answers, asked once per distinct character (the ASCII ones up front).
+    """
+    cdef Py_ssize_t n = len(text), i = 0, j, k, r
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef unsigned char ascii[128]
+    cdef unsigned char *cls
+    cdef tuple classes = (letter, body, fmt, space)
+    cdef dict seen = {}
+    cdef list out = []
+    for j in range(128):
+        ascii[j] = _class_of(chr(j), classes)
+    cls = <unsigned char *> malloc(n + 1)
+    if not cls:
+        raise MemoryError()
+    try:
+        for j in range(n):
+            ch = PyUnicode_READ(kind, data, j)
+            if ch < 128:
+                cls[j] = ascii[ch]
+            else:
+                known = seen.get(ch)
+                if known is None:
+                    known = seen[ch] = _class_of(chr(ch), classes)
+                cls[j] = known
+        cls[n] = 0
+        while i < n:
+            # abbreviation
+            r = 0
+            while (
+                i + 2 * r + 1 < n
+                and cls[i + 2 * r] & _LETTER
+                and PyUnicode_READ(kind, data, i + 2 * r + 1) == 0x2E
+            ):
+                r += 1
+            if r >= 2:
+                out.append(text[i : i + 2 * r])
+                i += 2 * r
+                continue
+            # word
+            j = i
+            while cls[j] & _FORMAT:
+                j += 1
+            if cls[j] & (_LETTER | _BODY):
+                k = j + 1
+                while cls[k] & (_LETTER | _BODY | _FORMAT):
+                    k += 1
+                while (
+                    k + 1 < n
+                    and _apostrophe(PyUnicode_READ(kind, data, k))
+                    and cls[k + 1] & (_LETTER | _FORMAT)
+                ):
+                    k += 2
+                    while cls[k] & (_LETTER | _FORMAT):
+                        k += 1
+                out.append(text[i:k])
+                i = k
+                continue
+            # white space, else one character
+            k = i + 1
+            if cls[i] & _SPACE:
+                while cls[k] & _SPACE:
+                    k += 1
+            out.append(text[i:k])
+            i = k
+    finally:
+        free(cls)
+    return out
+
+
 cdef inline bint _odd(Py_UCS4 ch) noexcept nogil:
     if ch < 0x20:
         return ch != 9 and ch != 10 and ch != 13

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
-from ._core import anchored_diff
+from ._core import anchored_diff, word_tokens
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
 from .sanitize import strip_format
@@ -25,16 +25,17 @@ from .sanitize import strip_format
 JOIN = "\n\n"
 EDIT_COST = 4
 """Symbols an equality must be worth to survive efficiency cleanup."""
-_TOKEN = regex.compile(
-    r"(?:\p{L}\.){2,}"
-    r"|\p{Cf}*+[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Cf}]*+(?:['’][\p{L}\p{Cf}]+)*+"
-    r"|\s+|.",
-    regex.DOTALL,
+TOKEN_CLASSES = (
+    regex.compile(r"\p{L}"),
+    regex.compile(r"[\p{M}\p{N}]"),
+    regex.compile(r"\p{Cf}"),
+    regex.compile(r"\s"),
 )
-"""Abbreviations ("U.S."), words, whitespace runs, or single marks.  Format
-characters (Unicode Cf) before or inside a word belong to the word, which is
-matched without them: "7\u200b0" meets "70" and differs from it only in
-writing, so the pair becomes a replace of that one word."""
+"""Letters, marks and numbers, format characters and white space: the character classes
+of ``_core.word_tokens``, which cuts a side into abbreviations ("U.S."), words, white
+space runs and single marks.  Format characters (Unicode Cf) before or inside a word
+belong to the word, which is matched without them: "7\u200b0" meets "70" and differs
+from it only in writing, so the pair becomes a replace of that one word."""
 
 
 class Side:
@@ -84,8 +85,7 @@ class Side:
 
 
 def _tokens(text: str) -> list[str]:
-    found: list[str] = _TOKEN.findall(text)
-    return found
+    return word_tokens(text, *TOKEN_CLASSES)
 
 
 @lru_cache(maxsize=1 << 16)

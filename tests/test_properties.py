@@ -9,11 +9,11 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from srcdiff._core import anchored_diff, longest_increasing, odd_at, run_starts
+from srcdiff._core import anchored_diff, longest_increasing, odd_at, run_starts, word_tokens
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
-from srcdiff.worddiff import JOIN, word_ops
+from srcdiff.worddiff import JOIN, TOKEN_CLASSES, word_ops
 
 WORDS = [
     "China",
@@ -174,3 +174,23 @@ _WORD_RUN = regex.compile(r"[\p{L}\p{N}]+")
 )
 def test_run_starts_finds_where_the_regular_expressions_runs_begin(text: str) -> None:
     assert run_starts(text, _WORD_CHAR) == [m.start() for m in _WORD_RUN.finditer(text)]
+
+
+_WORD_TOKEN = regex.compile(
+    r"(?:\p{L}\.){2,}"
+    r"|\p{Cf}*+[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}\p{Cf}]*+(?:['’][\p{L}\p{Cf}]+)*+"
+    r"|\s+|.",
+    regex.DOTALL,
+)
+"""The grammar ``word_tokens`` implements, as the regular expression it replaced."""
+
+
+@given(
+    st.text(
+        st.sampled_from(
+            "aB1 .'’-\u00e9\u0301\u00b2\u0101\U00010000\u200b\u00ad\n\t\x1c\u2028\u00a0"
+        )
+    )
+)
+def test_word_tokens_cut_where_the_regular_expression_cuts(text: str) -> None:
+    assert word_tokens(text, *TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
