@@ -11,13 +11,17 @@ def anchored_diff(
 ) -> list[tuple[int, str]]: ...
 def unsafe_at(text: str, unsafe: regex.Pattern[str]) -> int: ...
 def odd_at(text: str) -> int: ...
-def word_tokens(
-    text: str,
-    letter: regex.Pattern[str],
-    body: regex.Pattern[str],
-    fmt: regex.Pattern[str],
-    space: regex.Pattern[str],
-) -> list[str]: ...
+
+class CharClasses:
+    def __init__(
+        self,
+        letter: regex.Pattern[str],
+        body: regex.Pattern[str],
+        fmt: regex.Pattern[str],
+        space: regex.Pattern[str],
+    ) -> None: ...
+
+def word_tokens(text: str, classes: CharClasses) -> list[str]: ...
 def run_starts(text: str, member: regex.Pattern[str]) -> list[int]: ...
 def cue_matches(
     toks: tuple[Any, ...],

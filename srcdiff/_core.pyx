@@ -227,20 +227,48 @@ cdef enum:
     _SPACE = 8
 
 
-cdef unsigned char _class_of(str ch, tuple classes):
-    cdef unsigned char bits = 0, bit = 1
-    for pattern in classes:
-        if pattern.fullmatch(ch) is not None:
-            bits |= bit
-        bit <<= 1
-    return bits
+cdef class CharClasses:
+    """Which of four classes each character is in: letter, mark or number, format
+    character, white space, as four compiled one-character regular expressions answer.
+
+    The ASCII answers are asked at construction; any other character's, the first time
+    a text holds it, and kept: the answers never change, so keeping them only saves
+    asking again.
+    """
+
+    cdef tuple _patterns
+    cdef unsigned char _ascii[128]
+    cdef dict _seen
+
+    def __init__(self, letter, body, fmt, space):
+        cdef int c
+        self._patterns = (letter, body, fmt, space)
+        self._seen = {}
+        for c in range(128):
+            self._ascii[c] = self._ask(chr(c))
+
+    cdef unsigned char _ask(self, str ch):
+        cdef unsigned char bits = 0, bit = 1
+        for pattern in self._patterns:
+            if pattern.fullmatch(ch) is not None:
+                bits |= bit
+            bit <<= 1
+        return bits
+
+    cdef unsigned char of(self, Py_UCS4 ch):
+        if ch < 128:
+            return self._ascii[ch]
+        known = self._seen.get(ch)
+        if known is None:
+            known = self._seen[ch] = self._ask(chr(ch))
+        return known
 
 
 cdef inline bint _apostrophe(Py_UCS4 ch) noexcept nogil:
     return ch == 0x27 or ch == 0x2019
 
 
-def word_tokens(str text, letter, body, fmt, space):
+def word_tokens(str text, CharClasses classes):
     """The word diff's tokens of ``text``, in order; together they are ``text``.
 
     At each position the first of these that matches, longest first:
@@ -251,35 +279,18 @@ def word_tokens(str text, letter, body, fmt, space):
       of letters and format characters ("don't", "7\u200b0");
     - a run of white space;
     - one character.
-
-    ``letter``, ``body`` (marks and numbers), ``fmt`` (format characters) and ``space``
-    are compiled one-character regular expressions: each character's classes are their
-    answers, asked once per distinct character (the ASCII ones up front).
     """
     cdef Py_ssize_t n = len(text), i = 0, j, k, r
     cdef int kind = PyUnicode_KIND(text)
     cdef void *data = PyUnicode_DATA(text)
-    cdef Py_UCS4 ch
-    cdef unsigned char ascii[128]
     cdef unsigned char *cls
-    cdef tuple classes = (letter, body, fmt, space)
-    cdef dict seen = {}
     cdef list out = []
-    for j in range(128):
-        ascii[j] = _class_of(chr(j), classes)
     cls = <unsigned char *> malloc(n + 1)
     if not cls:
         raise MemoryError()
     try:
         for j in range(n):
-            ch = PyUnicode_READ(kind, data, j)
-            if ch < 128:
-                cls[j] = ascii[ch]
-            else:
-                known = seen.get(ch)
-                if known is None:
-                    known = seen[ch] = _class_of(chr(ch), classes)
-                cls[j] = known
+            cls[j] = classes.of(PyUnicode_READ(kind, data, j))
         cls[n] = 0
         while i < n:
             # abbreviation

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
-from ._core import anchored_diff, word_tokens
+from ._core import CharClasses, anchored_diff, word_tokens
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
 from .sanitize import strip_format
@@ -25,7 +25,7 @@ from .sanitize import strip_format
 JOIN = "\n\n"
 EDIT_COST = 4
 """Symbols an equality must be worth to survive efficiency cleanup."""
-TOKEN_CLASSES = (
+TOKEN_CLASSES = CharClasses(
     regex.compile(r"\p{L}"),
     regex.compile(r"[\p{M}\p{N}]"),
     regex.compile(r"\p{Cf}"),
@@ -85,7 +85,7 @@ class Side:
 
 
 def _tokens(text: str) -> list[str]:
-    return word_tokens(text, *TOKEN_CLASSES)
+    return word_tokens(text, TOKEN_CLASSES)
 
 
 @lru_cache(maxsize=1 << 16)

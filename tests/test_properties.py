@@ -193,4 +193,4 @@ _WORD_TOKEN = regex.compile(
     )
 )
 def test_word_tokens_cut_where_the_regular_expression_cuts(text: str) -> None:
-    assert word_tokens(text, *TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
+    assert word_tokens(text, TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
