@@ -194,3 +194,29 @@ _WORD_TOKEN = regex.compile(
 )
 def test_word_tokens_cut_where_the_regular_expression_cuts(text: str) -> None:
     assert word_tokens(text, TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
+
+
+_FIGURE_WORDS = ["at", "least", "AT", "Least", "37", "3.7", "$1,000", "US$37", "k", "\u212a", "ſ"]
+
+
+@given(
+    st.lists(st.sampled_from(_FIGURE_WORDS), min_size=1, max_size=3),
+    st.lists(st.sampled_from([*_FIGURE_WORDS, "37x", "-", "\n", "\t", ""]), max_size=8),
+    st.lists(st.sampled_from([" ", "\n", "  ", " \t"]), min_size=2, max_size=2),
+    st.booleans(),
+    st.lists(st.sampled_from([*_FIGURE_WORDS, "x", "\n"]), max_size=4),
+)
+def test_a_figure_is_stated_where_the_case_blind_search_finds_it(
+    figure: list[str], before: list[str], spaces: list[str], upper: bool, after: list[str]
+) -> None:
+    from types import SimpleNamespace
+
+    from srcdiff.drift.figures import _stated
+
+    q = " ".join(figure)
+    told = spaces[0].join(w.upper() if upper else w for w in figure)
+    text = " ".join(before) + spaces[1] + told + " " + " ".join(after)
+    words = r"\s+".join(re.escape(w) for w in q.split())
+    found = re.search(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE) is not None
+    figure_q = SimpleNamespace(qualifier="at least", text=q)
+    assert _stated(figure_q, SimpleNamespace(text=text)) == found  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Span
 from ..normalize import fold
@@ -47,6 +48,7 @@ def _match(q: Quantity, pool: list[Quantity], used: set[Span]) -> Quantity | Non
 
 
 _DIGITS = re.compile(r"[0-9][0-9.,]*")
+_WORD = re.compile(r"\S+")
 
 
 def _stated(q: Quantity, other: DocIndex) -> bool:
@@ -60,8 +62,39 @@ def _stated(q: Quantity, other: DocIndex) -> bool:
     # which a plain scan tells at once, where the case-blind search reads it all.
     if any(run not in other.text for run in _DIGITS.findall(q.text)):
         return False
-    text = r"\s+".join(re.escape(w) for w in q.text.split())
-    return re.search(rf"(?<!\w){text}(?!\w)", other.text, re.IGNORECASE) is not None
+    words = [m.span() for m in _WORD.finditer(q.text)]
+    pattern = re.compile(
+        r"(?<!\w)" + r"\s+".join(re.escape(q.text[s:e]) for s, e in words) + r"(?!\w)",
+        re.IGNORECASE,
+    )
+    digits = _DIGITS.search(q.text)
+    if digits is None:
+        return pattern.search(other.text) is not None
+    return any(pattern.match(other.text, at) for at in _starts(other.text, q.text, words, digits))
+
+
+def _starts(text: str, figure: str, words: list[Span], digits: re.Match[str]) -> Iterator[int]:
+    """Where in ``text`` a case-blind match of ``figure``'s words must start to hold its
+    first run of digits at each place ``text`` has that run.  Every match holds the run
+    as typed (digits have no case), and walking back from it is fixed: each case-blind
+    character matches one, and the white space between two words is the whole run of it
+    before the later one."""
+    k = next(i for i, (s, e) in enumerate(words) if s <= digits.start() < e)
+    before = digits.start() - words[k][0]
+    run = digits.group()
+    p = text.find(run)
+    while p >= 0:
+        at = p - before
+        for s, e in reversed(words[:k]):
+            end = at
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            at = at - (e - s) if at < end else -1
+            if at < 0:
+                break
+        if at >= 0:
+            yield at
+        p = text.find(run, p + 1)
 
 
 def _after_words(D: DocIndex, q: Quantity) -> set[str]:
