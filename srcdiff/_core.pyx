@@ -188,6 +188,43 @@ def unsafe_at(str text, unsafe):
     return -1
 
 
+def unsafe_utf8_at(bytes data, unsafe):
+    """Byte offset of the first character from U+007F on that the compiled regex
+    ``unsafe`` matches in ``data``, well-formed UTF-8 (an encoder's output), or -1.
+
+    ``unsafe_at`` for text not yet decoded: bytes below 0x7F are ASCII and taken as
+    safe without asking; each distinct other character is asked once.
+    """
+    cdef const unsigned char *p = data
+    cdef Py_ssize_t n = len(data), i = 0, size, k
+    cdef unsigned int c, lead
+    cdef dict seen = {}
+    while i < n:
+        lead = p[i]
+        if lead < 0x7F:
+            i += 1
+            continue
+        if lead < 0x80:
+            return i  # DEL
+        if lead < 0xE0:
+            size, c = 2, lead & 0x1F
+        elif lead < 0xF0:
+            size, c = 3, lead & 0x0F
+        else:
+            size, c = 4, lead & 0x07
+        if i + size > n:
+            raise ValueError("truncated UTF-8")
+        for k in range(1, size):
+            c = (c << 6) | (p[i + k] & 0x3F)
+        got = seen.get(c)
+        if got is None:
+            got = seen[c] = unsafe.fullmatch(chr(c)) is not None
+        if got:
+            return i
+        i += size
+    return -1
+
+
 def run_starts(str text, member):
     """Offsets where a run of characters that the compiled one-character regex ``member``
     matches begins: the starts of ``member``'s runs as ``(?:member)+`` would find them.

@@ -218,17 +218,28 @@ def _exit_status(report: Report, fail_on: str | None) -> int:
     return 0
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
+    """Write a rendering to ``output`` or stdout; bytes (UTF-8) as they are."""
     if output:
         try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            if isinstance(text, bytes):
+                with open(output, "wb") as raw:
+                    raw.write(text)
+            else:
+                with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
         except OSError as err:
             raise InputError(output, f"cannot write: {err.strerror or err}") from None
         return
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(text, bytes) and buffer is not None:
+            sys.stdout.flush()
+            buffer.write(text)
+            buffer.flush()
+        else:
+            sys.stdout.write(text.decode("utf-8") if isinstance(text, bytes) else text)
+            sys.stdout.flush()
     except BrokenPipeError:
         raise
     except OSError as err:
@@ -307,9 +318,9 @@ def run(argv: Sequence[str] | None = None, *, leaving: bool = False) -> int:
             _warn(doc.path, doc.warnings)
         status = _exit_status(report, args.fail_on)
         if args.json:
-            from .render.jsonout import render_json
+            from .render.jsonout import render_json_bytes
 
-            _write(render_json(report), args.output)
+            _write(render_json_bytes(report), args.output)
         elif args.html:
             from .marks import current_marks
             from .render.html import render_html

@@ -9,7 +9,15 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from srcdiff._core import anchored_diff, longest_increasing, odd_at, run_starts, word_tokens
+from srcdiff._core import (
+    anchored_diff,
+    longest_increasing,
+    odd_at,
+    run_starts,
+    unsafe_at,
+    unsafe_utf8_at,
+    word_tokens,
+)
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
@@ -220,3 +228,14 @@ def test_a_figure_is_stated_where_the_case_blind_search_finds_it(
     found = re.search(rf"(?<!\w){words}(?!\w)", text, re.IGNORECASE) is not None
     figure_q = SimpleNamespace(qualifier="at least", text=q)
     assert _stated(figure_q, SimpleNamespace(text=text)) == found  # type: ignore[arg-type]
+
+
+@given(
+    st.text(st.sampled_from('a{"~\x7f\x80\x85\x9f\xa0\xe9\u200b\u2019\ufeff\U00010000\U000e0001'))
+)
+def test_unsafe_utf8_at_is_unsafe_at_in_bytes(text: str) -> None:
+    from srcdiff.sanitize import _JSON_UNSAFE
+
+    at = unsafe_at(text, _JSON_UNSAFE)
+    expected = -1 if at < 0 else len(text[:at].encode("utf-8"))
+    assert unsafe_utf8_at(text.encode("utf-8"), _JSON_UNSAFE) == expected

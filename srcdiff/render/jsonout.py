@@ -12,7 +12,7 @@ import orjson
 
 from ..model import Block, Comparison, Document, Drift, Evidence, Op, Report, Summary
 from ..provenance import Provenance
-from ..sanitize import json_safe
+from ..sanitize import json_safe, json_safe_bytes
 
 
 def document_dict(d: Document) -> dict[str, Any]:
@@ -180,18 +180,23 @@ def report_dict(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    """Deterministic JSON text of the report on one line, ending with a newline.
+    """``render_json_bytes`` as text."""
+    return render_json_bytes(report).decode("utf-8")
+
+
+def render_json_bytes(report: Report) -> bytes:
+    """Deterministic JSON of the report on one line, ending with a newline, as UTF-8.
 
     Compact, because the JSON is for tools (``jq .`` prints it for people), and
     written by orjson: the same bytes as ``json.dumps(..., ensure_ascii=False,
     separators=(",", ":"))`` for everything a report holds (its floats are rounded to
     four places, so none is written in exponent form), several times faster.  A
     report orjson refuses (a lone surrogate: a file name's bytes that are not UTF-8)
-    is written by ``json``.
+    is written by ``json``, its surrogates escaped.
     """
     data = report_dict(report)
     try:
-        text = orjson.dumps(data).decode("utf-8")
+        return json_safe_bytes(orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE))
     except orjson.JSONEncodeError:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json_safe(text) + "\n"
+        return (json_safe(text) + "\n").encode("utf-8")
