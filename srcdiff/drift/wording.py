@@ -106,6 +106,8 @@ def visible(text: str) -> str:
 
 def invisible_only(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ only by invisible format characters."""
+    if a.isascii() and b.isascii():
+        return False  # ASCII has none: two ASCII texts differ in what shows, or not at all
     return a != b and visible(a) == visible(b)
 
 
