@@ -35,7 +35,7 @@ def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
     key = content([w])
     if key and key[0] in stems:
         return True
-    return any(lexdata.equivalent(w, o) for o in others)
+    return lexdata.equivalent_to_any(w, others)
 
 
 @lru_cache(maxsize=256)
@@ -93,4 +93,4 @@ def near_pairs(
 def named_otherwise(name: str, sentence: Sequence[str]) -> bool:
     """Whether the other side's sentence names ``name`` in another form the lexicon knows
     ("Netherlands" / "Dutch", "US" / "United States")."""
-    return any(lexdata.equivalent(name, o) for o in sentence)
+    return lexdata.equivalent_to_any(name, sentence)

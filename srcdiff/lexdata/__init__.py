@@ -9,7 +9,7 @@ licence in ``WORDNET-LICENSE``) and small curated tables (``tables``).  Pure fun
 - ``phrase_relation(a_words, b_words)``: the same for two word sequences of a word diff.
 - ``close(a, b)``: whether two words are near synonyms, close but not the same meaning.
 - ``equivalent(a, b)``: ``relation(a, b) is Relation.EQUIVALENT``, most pairs screened out
-  at once (``screen``).
+  at once (``screen``); ``equivalent_to_any(a, others)`` asks it of several words.
 
 docs/lexicon.md describes the data, the sense rule and the tables.
 """
@@ -18,6 +18,14 @@ from .forms import lemmas
 from .near import close
 from .phrase import phrase_relation
 from .relate import Relation, relation
-from .screen import equivalent
+from .screen import equivalent, equivalent_to_any
 
-__all__ = ["Relation", "close", "equivalent", "lemmas", "phrase_relation", "relation"]
+__all__ = [
+    "Relation",
+    "close",
+    "equivalent",
+    "equivalent_to_any",
+    "lemmas",
+    "phrase_relation",
+    "relation",
+]

@@ -15,7 +15,7 @@ The answers are the same; ``tests/test_screen.py`` checks the screen on a vocabu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -132,6 +132,14 @@ def equivalent(a: str, b: str) -> bool:
     if keys(a).isdisjoint(keys(b)):
         return False
     return relation(a, b) is Relation.EQUIVALENT
+
+
+def equivalent_to_any(a: str, others: Iterable[str]) -> bool:
+    """``any(equivalent(a, o) for o in others)``, with ``a``'s keys looked up once."""
+    mine = keys(a)
+    return any(
+        not mine.isdisjoint(keys(o)) and relation(a, o) is Relation.EQUIVALENT for o in others
+    )
 
 
 def screened(a: str, b: str) -> Relation | None:
