@@ -1,7 +1,7 @@
 """Types of the compiled core (``_core.pyx``)."""
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -16,12 +16,20 @@ def unsafe_utf8_at(data: bytes, unsafe: regex.Pattern[str]) -> int: ...
 class CharClasses:
     def __init__(
         self,
-        letter: regex.Pattern[str],
-        body: regex.Pattern[str],
-        fmt: regex.Pattern[str],
-        space: regex.Pattern[str],
+        first: regex.Pattern[str],
+        second: regex.Pattern[str],
+        third: regex.Pattern[str],
+        fourth: regex.Pattern[str],
     ) -> None: ...
 
+_T = TypeVar("_T", bound=tuple[Any, ...])
+
+def claim_tokens(
+    text: str,
+    classes: CharClasses,
+    form: Callable[[str], tuple[str, str, bool, bool, bool]],
+    token: type[_T],
+) -> tuple[_T, ...]: ...
 def word_tokens(text: str, classes: CharClasses) -> list[str]: ...
 def run_starts(text: str, member: regex.Pattern[str]) -> list[int]: ...
 def cue_matches(

@@ -265,8 +265,9 @@ cdef enum:
 
 
 cdef class CharClasses:
-    """Which of four classes each character is in: letter, mark or number, format
-    character, white space, as four compiled one-character regular expressions answer.
+    """Which of four classes each character is in, as four compiled one-character
+    regular expressions answer: the first's answer is bit 1, the second's bit 2, the
+    third's bit 4, the fourth's bit 8.  Each tokenizer below says what its four are.
 
     The ASCII answers are asked at construction; any other character's, the first time
     a text holds it, and kept: the answers never change, so keeping them only saves
@@ -277,9 +278,9 @@ cdef class CharClasses:
     cdef unsigned char _ascii[128]
     cdef dict _seen
 
-    def __init__(self, letter, body, fmt, space):
+    def __init__(self, first, second, third, fourth):
         cdef int c
-        self._patterns = (letter, body, fmt, space)
+        self._patterns = (first, second, third, fourth)
         self._seen = {}
         for c in range(128):
             self._ascii[c] = self._ask(chr(c))
@@ -303,6 +304,69 @@ cdef class CharClasses:
 
 cdef inline bint _apostrophe(Py_UCS4 ch) noexcept nogil:
     return ch == 0x27 or ch == 0x2019
+
+
+cdef unsigned char *_classes_of(str text, CharClasses classes) except NULL:
+    """Each character's class bits, and a 0 after the last; the caller frees it."""
+    cdef Py_ssize_t n = len(text), j
+    cdef int kind = PyUnicode_KIND(text)
+    cdef void *data = PyUnicode_DATA(text)
+    cdef unsigned char *cls = <unsigned char *> malloc(n + 1)
+    if not cls:
+        raise MemoryError()
+    try:
+        for j in range(n):
+            cls[j] = classes.of(PyUnicode_READ(kind, data, j))
+    except BaseException:
+        free(cls)
+        raise
+    cls[n] = 0
+    return cls
+
+
+def claim_tokens(str text, CharClasses classes, form, token):
+    """The claim scales' tokens of one sentence, as ``token`` tuples (``strength.words``):
+    runs of word characters, joined by one joining mark between two of them ("1,000",
+    "don't", "early-stage"), and single clause marks; any other character is no token.
+
+    ``classes``: word characters (letters and numbers), clause marks, joining marks, and
+    a fourth class not read.  ``form(text)`` gives a token's (lower, lemma, punct, opens
+    a clause, number); the clause count goes up at each token that opens one.
+    """
+    cdef Py_ssize_t n = len(text), i = 0, j
+    cdef unsigned char *cls = _classes_of(text, classes)
+    cdef unsigned char c
+    cdef Py_ssize_t clause = 0
+    cdef list out = []
+    cdef str piece
+    cdef tuple f
+    new = tuple.__new__
+    try:
+        while i < n:
+            c = cls[i]
+            if c & 1:
+                j = i + 1
+                while True:
+                    while cls[j] & 1:
+                        j += 1
+                    if cls[j] & 4 and cls[j + 1] & 1:
+                        j += 2
+                        continue
+                    break
+            elif c & 2:
+                j = i + 1
+            else:
+                i += 1
+                continue
+            piece = text[i:j]
+            f = form(piece)
+            if f[3]:
+                clause += 1
+            out.append(new(token, (piece, f[0], f[1], (i, j), f[2], clause, f[4])))
+            i = j
+    finally:
+        free(cls)
+    return tuple(out)
 
 
 def word_tokens(str text, CharClasses classes):

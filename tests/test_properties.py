@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from srcdiff._core import (
     anchored_diff,
+    claim_tokens,
     longest_increasing,
     odd_at,
     run_starts,
@@ -239,3 +240,23 @@ def test_unsafe_utf8_at_is_unsafe_at_in_bytes(text: str) -> None:
     at = unsafe_at(text, _JSON_UNSAFE)
     expected = -1 if at < 0 else len(text[:at].encode("utf-8"))
     assert unsafe_utf8_at(text.encode("utf-8"), _JSON_UNSAFE) == expected
+
+
+_CLAIM_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[,;:()\[\]—–\"“”?!]")
+"""The grammar ``claim_tokens`` implements, as the regular expression it replaced."""
+
+
+@given(st.text(st.sampled_from("aB1 .,'’-;:()[]—–\"“”?!é\u0301²\u0101\U00010000\u200b\n")))
+def test_claim_tokens_are_the_regular_expressions_tokens(text: str) -> None:
+    from srcdiff.strength.words import CLASSES, Token, _form
+
+    got = claim_tokens(text, CLASSES, _form, Token)
+    assert [(t.text, t.span) for t in got] == [
+        (m.group(), m.span()) for m in _CLAIM_TOKEN.finditer(text)
+    ]
+    clause = 0
+    for t in got:
+        low, lem, punct, opens, number = _form(t.text)
+        clause += opens
+        assert type(t) is Token
+        assert (t.lower, t.lemma, t.punct, t.clause, t.number) == (low, lem, punct, clause, number)

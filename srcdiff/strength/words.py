@@ -23,11 +23,19 @@ from typing import NamedTuple
 
 import regex
 
-from .._core import cue_matches
+from .._core import CharClasses, claim_tokens, cue_matches
 from ..lexdata import lemmas
 from ..model import Span
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*|[,;:()\[\]—–\"“”?!]")
+CLASSES = CharClasses(
+    regex.compile(r"[\p{L}\p{N}]"),
+    regex.compile(r"[,;:()\[\]—–\"“”?!]"),
+    regex.compile(r"['’.,\-]"),
+    regex.compile(r"(?!)"),
+)
+"""Word characters, clause marks and joining marks: the classes of ``_core.claim_tokens``,
+which reads a sentence as words (runs of word characters, a joining mark between two
+of them inside: "1,000", "don't") and clause marks, and skips any other character."""
 _NUMBER = regex.compile(r"\p{N}")
 _NUMBER_WORDS = frozenset(
     [
@@ -84,7 +92,8 @@ def lemma(word: str) -> str:
 
 
 class Token(NamedTuple):
-    """One token of a sentence.  ``_core.cue_matches`` reads the fields by position."""
+    """One token of a sentence.  ``_core.claim_tokens`` builds it and ``_core.cue_matches``
+    reads it, both by field position."""
 
     text: str
     lower: str
@@ -112,17 +121,7 @@ def _form(text: str) -> tuple[str, str, bool, bool, bool]:
 
 
 def tokens(sentence: str) -> tuple[Token, ...]:
-    out: list[Token] = []
-    clause = 0
-    new = tuple.__new__
-    for m in _TOKEN.finditer(sentence):
-        text = m.group()
-        # tuple.__new__ builds the Token without the Python frame of NamedTuple.__new__
-        low, lem, punct, opens, number = _form(text)
-        if opens:
-            clause += 1
-        out.append(new(Token, (text, low, lem, m.span(), punct, clause, number)))
-    return tuple(out)
+    return claim_tokens(sentence, CLASSES, _form, Token)
 
 
 def is_number(tok: Token) -> bool:
