@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import lexdata
 from ..model import Relation
 from ..strength.scales import VOUCHING, cue_words
-from .lexicon import content
+from .lexicon import content_key
 
 _VOUCHING = cue_words(VOUCHING)
 """Words of a claim's strength ("confirmed" / "supported"): the scales judge them."""
@@ -31,25 +31,25 @@ def relate(wa: Sequence[str], wb: Sequence[str]) -> Relation | None:
     return None if got is None else _RELATION[got]
 
 
-def _alike(w: str, others: Sequence[str], stems: frozenset[str]) -> bool:
-    key = content([w])
-    if key and key[0] in stems:
-        return True
-    return lexdata.equivalent_to_any(w, others)
+def _alike(w: str, key: str, others: Sequence[str], stems: frozenset[str]) -> bool:
+    """Whether content word ``w`` (content key ``key``) has a like among ``others``."""
+    return key in stems or lexdata.equivalent_to_any(w, others)
 
 
 @lru_cache(maxsize=256)
 def _content_words(sentence: tuple[str, ...]) -> tuple[str, ...]:
     """The content words of a sentence; every op in it asks for them (one after the
     other: the ops of a block come in order)."""
-    return tuple(o for o in sentence if content([o]))
+    return tuple(o for o in sentence if content_key(o) is not None)
 
 
 def novel(ws: Sequence[str], sentence: Sequence[str], stems: frozenset[str]) -> list[str]:
     """The content words of ``ws`` with no like (same stem, or an equivalent by the
     lexicon) among the content words of the other side's ``sentence``."""
     others = _content_words(tuple(sentence))
-    return [w for w in ws if content([w]) and not _alike(w, others, stems)]
+    return [
+        w for w in ws if (key := content_key(w)) is not None and not _alike(w, key, others, stems)
+    ]
 
 
 PARTICLES = frozenset(["up", "out", "down", "off", "back", "over", "away", "on", "in"])

@@ -560,6 +560,11 @@ def content(ws: Iterable[str]) -> list[str]:
     return [k for k in map(_CONTENT_KEYS.__getitem__, ws) if k is not None]
 
 
+def content_key(w: str) -> str | None:
+    """``content([w])``'s one key, or None for a stopword."""
+    return _CONTENT_KEYS[w]
+
+
 @lru_cache(maxsize=4096)
 def content_of(text: str) -> tuple[str, ...]:
     """Stemmed content words of ``text``, country aliases made one."""

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..model import DriftKind, Relation
 from .context import Finding, OpView, short
 from .equivalence import near_pairs, novel, relate
-from .lexicon import content
+from .lexicon import content_key
 from .severity import Cue
 
 K = DriftKind
@@ -162,7 +162,7 @@ def _verdict(v: OpView, wa: Sequence[str], wb: Sequence[str]) -> tuple[Cue, str]
 
 def _kept(ws: Sequence[str], new: Sequence[str]) -> list[str]:
     """The content words of ``ws`` that have their like on the other side."""
-    return [w for w in ws if content([w]) and w not in new]
+    return [w for w in ws if content_key(w) is not None and w not in new]
 
 
 def _paraphrase(kept: tuple[list[str], list[str]], new: tuple[list[str], list[str]]) -> bool:
