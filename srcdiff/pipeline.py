@@ -65,7 +65,7 @@ def _noise(a: Document, b: Document, link: ParaLink) -> bool:
 
 
 def facts(a: Document, b: Document) -> Facts:
-    return DocIndex(a.text), DocIndex(b.text)
+    return DocIndex(a.text, a.paragraphs), DocIndex(b.text, b.paragraphs)
 
 
 _MIRROR = {OpKind.DELETE: OpKind.INSERT, OpKind.INSERT: OpKind.DELETE}
@@ -318,7 +318,7 @@ def _compare_pairs(
     comparisons run here, one after the other.
     """
     global _SHARED
-    known = [DocIndex(d.text) for d in documents]  # once per document, not per pair
+    known = [DocIndex(d.text, d.paragraphs) for d in documents]  # once per document, not per pair
     if len(pairs) < PARALLEL_MIN_PAIRS or not _can_fork():
         return tuple(
             compare_documents(

@@ -304,3 +304,15 @@ def test_france24_vs_ap_qualifier_is_high() -> None:
         for d in ds
         for e in d.evidence
     )
+
+
+@pytest.mark.parametrize("name", ["cnn-bundle-scrape.txt", "ap.txt"])
+def test_the_index_takes_the_documents_sentences_as_its_own_scan_finds_them(name: str) -> None:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    doc = document_from_text(text, name)
+    scanned, given = DocIndex(doc.text), DocIndex(doc.text, doc.paragraphs)
+    assert given._segmented  # the document's paragraphs are the index's: taken
+    for k in range(len(scanned.para_starts)):
+        assert given.sentences(k) == scanned.sentences(k)
+    # paragraphs cut elsewhere are not taken
+    assert not DocIndex(doc.text, doc.paragraphs[1:])._segmented

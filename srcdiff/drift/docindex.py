@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from ..model import Span
+from ..model import Paragraph, Span
 from ..numbers import Quantity, find_quantities
 from ..segment import paragraph_spans, sentence_spans
 from ..strength.transcript import turns
@@ -141,11 +142,15 @@ def scan_quotes(text: str) -> list[QuoteRegion]:
 class DocIndex:
     """Cached look-ups into one document text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph] = ()) -> None:
+        """``paragraphs``: the document's, whose sentences are taken as they are where
+        they are this index's paragraphs (segmentation split them the same way)."""
         self.text = text
         spans = paragraph_spans(text)
         self.para_starts = [s for s, _, _ in spans]
         self.para_ends = [e for _, e, _ in spans]
+        same = [(p.start, p.end) for p in paragraphs] == [(s, e) for s, e, _ in spans]
+        self._segmented = tuple(paragraphs) if same else ()
         self._sents: dict[int, list[Span]] = {}
         self._sent_starts: dict[int, list[int]] = {}
         self._last_sentence: Span = (0, 0)
@@ -186,6 +191,9 @@ class DocIndex:
         if got is None:
             if not self.para_starts:
                 got = [(0, len(self.text))]
+            elif self._segmented:
+                got = [(x.start, x.end) for x in self._segmented[para].sentences]
+                got = got or [(self.para_starts[para], self.para_ends[para])]
             else:
                 got = sentence_spans(self.text, self.para_starts[para], self.para_ends[para])
                 got = got or [(self.para_starts[para], self.para_ends[para])]
