@@ -31,18 +31,26 @@ _POSSESSIVE = re.compile(r"^(.+?)('s|')$")
 
 def _tokens(words: Sequence[str]) -> list[str]:
     """Words (case kept) split at hyphens and slashes, possessives split off as "'s"."""
+    return [part for word in words for part in _word_tokens(word)]
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+")
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """``_tokens`` of one word: each word splits on its own, and words recur."""
     out = []
-    for word in words:
-        for part in _WORD.findall(word.replace("’", "'").replace("-", " ")):
-            part = part.strip(".'") if not re.fullmatch(r"(?:[A-Z]\.)+", part) else part
-            if not part:
-                continue
-            match = _POSSESSIVE.match(part)
-            if match and part.lower() not in ("'s", "its"):
-                out.extend([match.group(1), "'s"])
-            else:
-                out.append(part)
-    return out
+    for part in _WORD.findall(word.replace("’", "'").replace("-", " ")):
+        part = part.strip(".'") if not _ABBREVIATION.fullmatch(part) else part
+        if not part:
+            continue
+        match = _POSSESSIVE.match(part)
+        if match and part.lower() not in ("'s", "its"):
+            out.extend([match.group(1), "'s"])
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 def _content(tokens: list[str], glue_ok: bool) -> tuple[str, ...]:
