@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import combinations
+from multiprocessing.context import BaseContext
 
 from .align import ParaLink, Slot, plan
 from .collector import no_cycle_collection
@@ -139,13 +140,41 @@ def _one_sided(doc: Document, idx: int, side: str) -> Block:
 SPLIT_MIN_CHARS = 200_000
 """Paired text (both sides) from which one comparison's blocks are built in two processes."""
 
-_SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None, Facts] | None = None
+
+class _Ends:
+    """The slots not yet taken, shared by a process and its forked worker: the process
+    takes them from the front, the worker from the back, one at a time, so each builds a
+    contiguous run and both finish within one block of each other, however the blocks'
+    costs or the two cores' speeds differ (a fixed half could leave one core idle for a
+    second on a shared machine)."""
+
+    def __init__(self, ctx: BaseContext, count: int) -> None:
+        self._ends = ctx.RawArray("q", [0, count])
+        self._lock = ctx.Lock()
+
+    def take(self, *, front: bool) -> int | None:
+        with self._lock:
+            lo, hi = self._ends[0], self._ends[1]
+            if lo >= hi:
+                return None
+            if front:
+                self._ends[0] = lo + 1
+                return int(lo)
+            self._ends[1] = hi - 1
+            return int(hi - 1)
 
 
-def _build_range(bounds: tuple[int, int]) -> list[Block]:
+_SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None, Facts, _Ends] | None = None
+
+
+def _build_taken(front: bool) -> list[Block]:
+    """The blocks of the slots this process takes, in slot order."""
     assert _SLOTS is not None
-    a, b, slots, classifier, known = _SLOTS
-    return [build_block(a, b, s, classifier, known) for s in slots[bounds[0] : bounds[1]]]
+    a, b, slots, classifier, known, ends = _SLOTS
+    out: list[Block] = []
+    while (i := ends.take(front=front)) is not None:
+        out.append(build_block(a, b, slots[i], classifier, known))
+    return out if front else out[::-1]
 
 
 def _cores() -> int:
@@ -176,32 +205,29 @@ def build_blocks(
     classifier: Classifier | None,
     known: Facts | None = None,
 ) -> tuple[Block, ...]:
-    """Every slot's block, in order; a big pair's second half in a forked process.
+    """Every slot's block, in order; a big pair's shared out with a forked process.
 
     Each block depends only on its slot and the two documents, so the result
     is the same however the work is split.
     """
     global _SLOTS
     known = known or facts(a, b)
-    sizes = [_slot_size(a, b, s) for s in slots]
-    total = sum(sizes)
+    total = sum(_slot_size(a, b, s) for s in slots)
     if total < SPLIT_MIN_CHARS or not _can_fork():
         return tuple(build_block(a, b, s, classifier, known) for s in slots)
-    # Cut where half the paired text lies before: both halves cost about the same.
-    run = mid = 0
-    while mid < len(slots) and run * 2 < total:
-        run += sizes[mid]
-        mid += 1
-    _SLOTS = (a, b, slots, classifier, known)
+    ctx = multiprocessing.get_context("fork")
+    _SLOTS = (a, b, slots, classifier, known, _Ends(ctx, len(slots)))
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            later = pool.apply_async(_build_range, ((mid, len(slots)),))
-            first = _build_range((0, mid))
-            return tuple(first + later.get())
+        with ctx.Pool(1) as pool:
+            later = pool.apply_async(_build_taken, (False,))
+            first = _build_taken(True)
+            blocks = tuple(first + later.get())
     except OSError:
         return tuple(build_block(a, b, s, classifier, known) for s in slots)
     finally:
         _SLOTS = None
+    assert len(blocks) == len(slots)
+    return blocks
 
 
 def compare_documents(
