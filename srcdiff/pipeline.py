@@ -164,17 +164,32 @@ class _Ends:
             return int(hi - 1)
 
 
+BACK_CHUNK = 8
+"""Blocks the worker sends at a time."""
+
 _SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None, Facts, _Ends] | None = None
 
 
-def _build_taken(front: bool) -> list[Block]:
-    """The blocks of the slots this process takes, in slot order."""
+def _build_front() -> list[Block]:
+    """The blocks of the slots the process takes from the front, in slot order."""
     assert _SLOTS is not None
     a, b, slots, classifier, known, ends = _SLOTS
     out: list[Block] = []
-    while (i := ends.take(front=front)) is not None:
+    while (i := ends.take(front=True)) is not None:
         out.append(build_block(a, b, slots[i], classifier, known))
-    return out if front else out[::-1]
+    return out
+
+
+def _build_back(_task: int) -> list[Block]:
+    """The worker's next few blocks from the back, in slot order (none once the two ends
+    have met): returned a few at a time, they are pickled and sent while the two
+    processes still work, not all at the end."""
+    assert _SLOTS is not None
+    a, b, slots, classifier, known, ends = _SLOTS
+    out: list[Block] = []
+    while len(out) < BACK_CHUNK and (i := ends.take(front=False)) is not None:
+        out.append(build_block(a, b, slots[i], classifier, known))
+    return out[::-1]
 
 
 def _cores() -> int:
@@ -219,9 +234,11 @@ def build_blocks(
     _SLOTS = (a, b, slots, classifier, known, _Ends(ctx, len(slots)))
     try:
         with ctx.Pool(1) as pool:
-            later = pool.apply_async(_build_taken, (False,))
-            first = _build_taken(True)
-            blocks = tuple(first + later.get())
+            # as many tasks as the worker could need; those after the ends meet return none
+            chunks = pool.imap(_build_back, range(-(-len(slots) // BACK_CHUNK)))
+            first = _build_front()
+            later = [blk for chunk in reversed(list(chunks)) for blk in chunk]
+            blocks = tuple(first + later)
     except OSError:
         return tuple(build_block(a, b, s, classifier, known) for s in slots)
     finally:
