@@ -7,6 +7,10 @@ setuptools with Cython (``setup.py``); ``_core.pyi`` gives its types.
 """
 
 from cpython.unicode cimport PyUnicode_READ, PyUnicode_KIND, PyUnicode_DATA
+
+cdef extern from "Python.h":
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
+    int PyUnicode_4BYTE_KIND
 from libc.stdlib cimport malloc, free, calloc
 from libc.string cimport memcmp
 
@@ -156,6 +160,45 @@ def anchored_diff(str ea, str eb, diff_main):
         return diffs
     finally:
         free(count_a); free(count_b); free(where_b); free(pair_i); free(pair_j); free(chain)
+
+
+cdef str _coded(list toks, dict codes, dict table, key, Py_UCS4 *buf):
+    """``toks`` as one character each (``encode_sides``), filling ``codes`` and ``table``."""
+    cdef Py_ssize_t i, n = len(toks)
+    cdef long next_code
+    cdef object tok, got, k
+    for i in range(n):
+        tok = toks[i]
+        got = codes.get(tok)
+        if got is None:
+            k = key(tok)
+            got = table.get(k)
+            if got is None:
+                next_code = 0x100 + len(table)
+                # the surrogates are no characters: the codes skip them
+                if next_code >= 0xD800:
+                    next_code += 0x800
+                if next_code > 0x10FFFF:
+                    raise ValueError("more distinct tokens than characters to code them")
+                got = table[k] = next_code
+            codes[tok] = got
+        buf[i] = <Py_UCS4>(<long>got)
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n)
+
+
+def encode_sides(list ta, list tb, key):
+    """Each token of the two sides as one character, equal where ``key`` gives the tokens
+    the same key: codes from U+0100 on, in order of the keys' first appearance, ``ta``'s
+    before ``tb``'s.  ``key`` is asked once per distinct token of the pair."""
+    cdef dict codes = {}, table = {}
+    cdef Py_ssize_t most = max(len(ta), len(tb), 1)
+    cdef Py_UCS4 *buf = <Py_UCS4 *>malloc(most * sizeof(Py_UCS4))
+    if buf == NULL:
+        raise MemoryError()
+    try:
+        return _coded(ta, codes, table, key, buf), _coded(tb, codes, table, key, buf)
+    finally:
+        free(buf)
 
 
 def unsafe_at(str text, unsafe):

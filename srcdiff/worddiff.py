@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
-from ._core import CharClasses, anchored_diff, word_tokens
+from ._core import CharClasses, anchored_diff, encode_sides, word_tokens
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
 from .sanitize import strip_format
@@ -100,14 +100,9 @@ def _key(token: str) -> str:
 
 
 def _encode(a: list[str], b: list[str]) -> tuple[str, str]:
-    """Each token as one character, equal when the tokens' matching forms are."""
-    ka = list(map(_key, a))
-    kb = list(map(_key, b))
-    # Codes in order of first appearance, a before b.
-    table: dict[str, str] = {}
-    for n, key in enumerate(dict.fromkeys(ka + kb), 0x100):
-        table[key] = chr(n if n < 0xD800 else n + 0x800)
-    return "".join(map(table.__getitem__, ka)), "".join(map(table.__getitem__, kb))
+    """Each token as one character, equal when the tokens' matching forms are
+    (``_core.encode_sides``: codes in order of first appearance, a before b)."""
+    return encode_sides(a, b, _key)
 
 
 def _equal_len(diffs: list[tuple[int, str]]) -> int:

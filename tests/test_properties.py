@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from srcdiff._core import (
     anchored_diff,
     claim_tokens,
+    encode_sides,
     longest_increasing,
     odd_at,
     run_starts,
@@ -22,7 +23,7 @@ from srcdiff._core import (
 from srcdiff.model import OpKind
 from srcdiff.pipeline import compare, document_from_text
 from srcdiff.segment import segment
-from srcdiff.worddiff import JOIN, TOKEN_CLASSES, word_ops
+from srcdiff.worddiff import JOIN, TOKEN_CLASSES, _key, word_ops
 
 WORDS = [
     "China",
@@ -203,6 +204,51 @@ _WORD_TOKEN = regex.compile(
 )
 def test_word_tokens_cut_where_the_regular_expression_cuts(text: str) -> None:
     assert word_tokens(text, TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
+
+
+def _codes_in_order(a: list[str], b: list[str]) -> tuple[str, str]:
+    """The encoding ``encode_sides`` replaced: the keys' codes in order of first
+    appearance, a before b, from U+0100 and past the surrogates."""
+    ka, kb = [_key(t) for t in a], [_key(t) for t in b]
+    table: dict[str, str] = {}
+    for n, key in enumerate(dict.fromkeys(ka + kb), 0x100):
+        table[key] = chr(n if n < 0xD800 else n + 0x800)
+    return "".join(table[k] for k in ka), "".join(table[k] for k in kb)
+
+
+_TOKENS = st.lists(
+    st.sampled_from(
+        [
+            "US",
+            "U.S.",
+            "u.s.",
+            " ",
+            "  ",
+            "\n",
+            "said",
+            "Said",
+            "“",
+            '"',
+            "\u200b",
+            "7\u200b0",
+            "70",
+            "é",
+            "e\u0301",
+        ]
+    )
+)
+
+
+@given(_TOKENS, _TOKENS)
+def test_encode_sides_codes_keys_in_order_of_first_appearance(a: list[str], b: list[str]) -> None:
+    assert encode_sides(a, b, _key) == _codes_in_order(a, b)
+
+
+def test_encode_sides_codes_skip_the_surrogates() -> None:
+    many = [f"w{n}" for n in range(0xD800 - 0x100 + 3)]
+    got, _ = encode_sides(many, [], _key)
+    assert got == _codes_in_order(many, [])[0]
+    assert ord(got[-1]) == 0xE002
 
 
 _FIGURE_WORDS = ["at", "least", "AT", "Least", "37", "3.7", "$1,000", "US$37", "k", "\u212a", "ſ"]
