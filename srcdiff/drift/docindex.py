@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -67,7 +68,7 @@ def speech_regions(text: str) -> list[QuoteRegion]:
     marked = scan_quotes(text)
     found = turns(text)
     if len(found) < MIN_TURNS:
-        return marked
+        return list(marked)
     regions = [QuoteRegion(t.span[0], t.span[1], (), t.speaker) for t in found]
     regions = [r for r in regions if r.end > r.start]
     outside = [q for q in marked if not any(r.start <= q.start < r.end for r in regions)]
@@ -78,8 +79,12 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
-def scan_quotes(text: str) -> list[QuoteRegion]:
+@lru_cache(maxsize=4)
+def scan_quotes(text: str) -> tuple[QuoteRegion, ...]:
     """Outermost quoted regions of ``text``, in order.
+
+    Kept for the last few texts: the drift facts and the provenance of a comparison both
+    scan each document (0.04 s for 1.5 MB).
 
     Double marks make the outer level; single marks count as quotes only
     outside double ones (British style) and only when they cannot be an
@@ -136,7 +141,7 @@ def scan_quotes(text: str) -> list[QuoteRegion]:
         while end > open_at and text[end - 1].isspace():
             end -= 1
         close(end)
-    return out
+    return tuple(out)
 
 
 class DocIndex:
