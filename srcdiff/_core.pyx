@@ -201,6 +201,117 @@ def encode_sides(list ta, list tb, key):
         free(buf)
 
 
+cdef Py_ssize_t _common_prefix(str a, str b):
+    cdef Py_ssize_t i = 0, n = min(len(a), len(b))
+    cdef int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b)
+    cdef void *da = PyUnicode_DATA(a)
+    cdef void *db = PyUnicode_DATA(b)
+    while i < n and PyUnicode_READ(ka, da, i) == PyUnicode_READ(kb, db, i):
+        i += 1
+    return i
+
+
+cdef Py_ssize_t _common_suffix(str a, str b):
+    cdef Py_ssize_t i = 0, la = len(a), lb = len(b), n = min(la, lb)
+    cdef int ka = PyUnicode_KIND(a), kb = PyUnicode_KIND(b)
+    cdef void *da = PyUnicode_DATA(a)
+    cdef void *db = PyUnicode_DATA(b)
+    while i < n and PyUnicode_READ(ka, da, la - 1 - i) == PyUnicode_READ(kb, db, lb - 1 - i):
+        i += 1
+    return i
+
+
+cdef list _merge_pass(list diffs):
+    """The first pass of diff-match-patch's ``diff_cleanupMerge``, building a new list:
+    runs of edits between equalities become one delete and one insert, their common
+    prefix and suffix moved into the equalities around them, and equalities in a row
+    joined."""
+    cdef list out = [], dels = [], ins = []
+    cdef Py_ssize_t count = 0, p
+    cdef object single = None
+    cdef str td, ti, text
+    cdef int kind
+    for entry in diffs + [(0, "")]:
+        kind = entry[0]
+        if kind == 1:
+            ins.append(entry[1])
+            count += 1
+            single = entry
+            continue
+        if kind == -1:
+            dels.append(entry[1])
+            count += 1
+            single = entry
+            continue
+        text = entry[1]
+        if count > 1:
+            td, ti = "".join(dels), "".join(ins)
+            if dels and ins:
+                p = _common_prefix(ti, td)
+                if p:
+                    if out and out[len(out) - 1][0] == 0:
+                        out[len(out) - 1] = (0, out[len(out) - 1][1] + ti[:p])
+                    else:
+                        out.insert(0, (0, ti[:p]))
+                    ti, td = ti[p:], td[p:]
+                p = _common_suffix(ti, td)
+                if p:
+                    text = ti[len(ti) - p :] + text
+                    ti, td = ti[: len(ti) - p], td[: len(td) - p]
+            if td:
+                out.append((-1, td))
+            if ti:
+                out.append((1, ti))
+            out.append((0, text) if text is not entry[1] else entry)
+        elif count == 1:
+            out.append(single)
+            out.append(entry)
+        elif out and out[len(out) - 1][0] == 0:
+            out[len(out) - 1] = (0, out[len(out) - 1][1] + text)
+        else:
+            out.append(entry)
+        dels.clear()
+        ins.clear()
+        count = 0
+    if out[len(out) - 1][1] == "":
+        out.pop()
+    return out
+
+
+cdef bint _shift_pass(list diffs) except -1:
+    """The second pass of ``diff_cleanupMerge``, as the library writes it: a single edit
+    between two equalities slid over one of them where that removes it."""
+    cdef bint changes = False
+    cdef Py_ssize_t pointer = 1
+    cdef str prev, cur, nxt
+    while pointer < len(diffs) - 1:
+        if diffs[pointer - 1][0] == 0 and diffs[pointer + 1][0] == 0:
+            prev, cur, nxt = diffs[pointer - 1][1], diffs[pointer][1], diffs[pointer + 1][1]
+            if cur.endswith(prev):
+                if prev != "":
+                    diffs[pointer] = (diffs[pointer][0], prev + cur[: len(cur) - len(prev)])
+                    diffs[pointer + 1] = (0, prev + nxt)
+                del diffs[pointer - 1]
+                changes = True
+            elif cur.startswith(nxt):
+                diffs[pointer - 1] = (0, prev + nxt)
+                diffs[pointer] = (diffs[pointer][0], cur[len(nxt) :] + nxt)
+                del diffs[pointer + 1]
+                changes = True
+        pointer += 1
+    return changes
+
+
+def cleanup_merge(list diffs):
+    """diff-match-patch's ``diff_cleanupMerge`` on ``diffs`` (a list of (kind, text)), in
+    place and with the same result: the library's deletes from the middle of the list
+    make it quadratic in the number of runs, and it runs on every diff."""
+    while True:
+        diffs[:] = _merge_pass(diffs)
+        if not _shift_pass(diffs):
+            return
+
+
 def unsafe_at(str text, unsafe):
     """Index of the first character from U+007F on that the compiled regex ``unsafe``
     matches, or -1.

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from diff_match_patch import diff_match_patch
 
-from ._core import CharClasses, anchored_diff, encode_sides, word_tokens
+from ._core import CharClasses, anchored_diff, cleanup_merge, encode_sides, word_tokens
 from .model import Op, OpKind, Span
 from .normalize import fold, norm_word
 from .sanitize import strip_format
@@ -84,6 +84,14 @@ class Side:
         return (self.to_doc(start), self.to_doc(end, is_end=True))
 
 
+class _Diff(diff_match_patch):  # type: ignore[misc]
+    """diff-match-patch with its merge cleanup (run after every diff, and by the other
+    cleanups) from the core: the same result (``_core.cleanup_merge``)."""
+
+    def diff_cleanupMerge(self, diffs: list[tuple[int, str]]) -> None:  # noqa: N802
+        cleanup_merge(diffs)
+
+
 def _tokens(text: str) -> list[str]:
     return word_tokens(text, TOKEN_CLASSES)
 
@@ -125,7 +133,7 @@ def _main_diff(dmp: diff_match_patch, ea: str, eb: str) -> list[tuple[int, str]]
 
 def _token_diffs(ea: str, eb: str) -> list[tuple[int, int]]:
     """diff-match-patch on the encoded sides, as (kind, token count) runs."""
-    dmp = diff_match_patch()
+    dmp = _Diff()
     dmp.Diff_Timeout = 0
     diffs = _main_diff(dmp, ea, eb)
     semantic = list(diffs)

@@ -6,12 +6,14 @@ import itertools
 import re
 
 import regex
+from diff_match_patch import diff_match_patch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from srcdiff._core import (
     anchored_diff,
     claim_tokens,
+    cleanup_merge,
     encode_sides,
     longest_increasing,
     odd_at,
@@ -204,6 +206,19 @@ _WORD_TOKEN = regex.compile(
 )
 def test_word_tokens_cut_where_the_regular_expression_cuts(text: str) -> None:
     assert word_tokens(text, TOKEN_CLASSES) == _WORD_TOKEN.findall(text)
+
+
+_DIFFS = st.lists(
+    st.tuples(st.sampled_from([-1, 0, 1]), st.text("ab\u0101\U00010000", max_size=4)), max_size=10
+)
+
+
+@given(_DIFFS)
+def test_cleanup_merge_is_the_librarys(diffs: list[tuple[int, str]]) -> None:
+    mine, theirs = list(diffs), list(diffs)
+    cleanup_merge(mine)
+    diff_match_patch().diff_cleanupMerge(theirs)
+    assert mine == theirs
 
 
 def _codes_in_order(a: list[str], b: list[str]) -> tuple[str, str]:
