@@ -222,6 +222,15 @@ def diff_sides(a: Side, b: Side) -> tuple[Op, ...]:
         return ()
     ops: list[Op] = []
     pa = pb = 0
+    if len(a.parts) == 1 and len(b.parts) == 1:
+        # One paragraph a side (most blocks): an op's spans are its offsets moved by the
+        # paragraphs' starts, and it needs no cutting.
+        oa, ob = a.parts[0][0], b.parts[0][0]
+        for kind, ta, tb in raw_ops(a.text, b.text):
+            na, nb = pa + len(ta), pb + len(tb)
+            ops.append(Op(kind, ta, tb, (oa + pa, oa + na), (ob + pb, ob + nb)))
+            pa, pb = na, nb
+        return tuple(ops)
     for kind, ta, tb in raw_ops(a.text, b.text):
         na, nb = pa + len(ta), pb + len(tb)
         for k, (sa, ea_), (sb, eb_) in _pieces(kind, a.cuts(pa, na), b.cuts(pb, nb)):
