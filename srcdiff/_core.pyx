@@ -6,11 +6,10 @@ word, so the cost of crossing from Python is paid once for a whole loop.  Built 
 setuptools with Cython (``setup.py``); ``_core.pyi`` gives its types.
 """
 
-from cpython.unicode cimport PyUnicode_READ, PyUnicode_KIND, PyUnicode_DATA
-
-cdef extern from "Python.h":
-    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
-    int PyUnicode_4BYTE_KIND
+from cpython.unicode cimport (
+    PyUnicode_READ, PyUnicode_KIND, PyUnicode_DATA, PyUnicode_FromKindAndData,
+    PyUnicode_4BYTE_KIND,
+)
 from libc.stdlib cimport malloc, free, calloc
 from libc.string cimport memcmp
 

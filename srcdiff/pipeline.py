@@ -170,26 +170,21 @@ BACK_CHUNK = 8
 _SLOTS: tuple[Document, Document, Sequence[Slot], Classifier | None, Facts, _Ends] | None = None
 
 
-def _build_front() -> list[Block]:
-    """The blocks of the slots the process takes from the front, in slot order."""
+def _build_taken(front: bool, most: int) -> list[Block]:
+    """The blocks of up to ``most`` slots this process takes from its end, in slot order."""
     assert _SLOTS is not None
     a, b, slots, classifier, known, ends = _SLOTS
     out: list[Block] = []
-    while (i := ends.take(front=True)) is not None:
+    while len(out) < most and (i := ends.take(front=front)) is not None:
         out.append(build_block(a, b, slots[i], classifier, known))
-    return out
+    return out if front else out[::-1]
 
 
 def _build_back(_task: int) -> list[Block]:
-    """The worker's next few blocks from the back, in slot order (none once the two ends
-    have met): returned a few at a time, they are pickled and sent while the two
-    processes still work, not all at the end."""
-    assert _SLOTS is not None
-    a, b, slots, classifier, known, ends = _SLOTS
-    out: list[Block] = []
-    while len(out) < BACK_CHUNK and (i := ends.take(front=False)) is not None:
-        out.append(build_block(a, b, slots[i], classifier, known))
-    return out[::-1]
+    """The worker's next few blocks from the back (none once the two ends have met):
+    returned a few at a time, they are pickled and sent while the two processes still
+    work, not all at the end."""
+    return _build_taken(False, BACK_CHUNK)
 
 
 def _cores() -> int:
@@ -236,7 +231,7 @@ def build_blocks(
         with ctx.Pool(1) as pool:
             # as many tasks as the worker could need; those after the ends meet return none
             chunks = pool.imap(_build_back, range(-(-len(slots) // BACK_CHUNK)))
-            first = _build_front()
+            first = _build_taken(True, len(slots))
             later = [blk for chunk in reversed(list(chunks)) for blk in chunk]
             blocks = tuple(first + later)
     except OSError:
